@@ -1,0 +1,1 @@
+namespace BillForU.Streaming.Kafka; internal static class Placeholder { }
