@@ -1,0 +1,157 @@
+using BillForU.Domain.Billing;
+using BillForU.Grains.Billing;
+using BillForU.Grains.Interfaces;
+using BillForU.Grains.Interfaces.Settlement;
+using BillForU.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BillForU.Grains.Settlement;
+
+/// <summary>
+/// Settles users (after, last] of a month chunk by chunk: read, price in memory, write the chunk and its
+/// checkpoint in one transaction, publish the chunk's bill events, mark them published. The checkpoint in
+/// SQL is the only progress that counts, so any new activation picks up exactly where the last commit left.
+/// </summary>
+public sealed class SettlementPartitionGrain(
+    IBillingDataSource source,
+    IBillRepository bills,
+    ISettlementRunRepository runs,
+    IOptions<SettlementOptions> options,
+    TimeProvider time,
+    ILogger<SettlementPartitionGrain> logger) : Grain, ISettlementPartitionGrain
+{
+    private readonly SettlementOptions _options = options.Value;
+    private Task? _work;
+    private CancellationTokenSource? _stop;
+    private PartitionState _state = PartitionState.Stopped;
+    private long _committedUserId;
+    private long _billsWritten;
+    private long _eventsPublished;
+    private int _failures;
+    private string? _lastError;
+
+    public Task<PartitionProgress> EnsureRunningAsync(PartitionAssignment assignment)
+    {
+        var idle = _work is null || _work.IsCompleted;
+        var retryable = _state != PartitionState.Failed || _failures < _options.MaxPartitionAttempts;
+        if (idle && _state != PartitionState.Completed && retryable)
+        {
+            _stop = new CancellationTokenSource();
+            _state = PartitionState.Running;
+            _work = RunAsync(assignment, _stop.Token);
+        }
+        return Task.FromResult(Progress());
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stop is not null)
+        {
+            await _stop.CancelAsync();
+        }
+        if (_work is not null)
+        {
+            await _work;
+        }
+        _failures = 0;
+        _lastError = null;
+        if (_state != PartitionState.Completed)
+        {
+            _state = PartitionState.Stopped;
+        }
+    }
+
+    private PartitionProgress Progress() =>
+        new(_state, _committedUserId, _billsWritten, _eventsPublished, _failures, _lastError);
+
+    private async Task RunAsync(PartitionAssignment assignment, CancellationToken cancellationToken)
+    {
+        var month = BillingMonth.Parse(assignment.Month);
+        try
+        {
+            var checkpoint = (await runs.GetCheckpointsAsync(month, cancellationToken))
+                .FirstOrDefault(c => c.Partition == assignment.Partition)
+                ?? throw new InvalidOperationException($"Partition {assignment.Month}/{assignment.Partition} has no checkpoint; the coordinator plans partitions before starting them.");
+            _committedUserId = checkpoint.CommittedUserId;
+            _billsWritten = checkpoint.BillsWritten;
+            var publisher = new BillEventPublisher(
+                this.GetStreamProvider(Constants.BillingStreamProvider), assignment.Month, assignment.Partition, _options.EventBatchSize);
+            await RepublishUnmarkedAsync(month, assignment, publisher, cancellationToken);
+            _eventsPublished = _billsWritten;
+            if (!checkpoint.Completed)
+            {
+                await SettleRemainingChunksAsync(month, assignment, publisher, cancellationToken);
+                await runs.CompletePartitionAsync(month, assignment.Partition, cancellationToken);
+            }
+            _state = PartitionState.Completed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _state = PartitionState.Stopped;
+        }
+        catch (Exception e)
+        {
+            // Any failure ends this attempt only: the coordinator restarts the partition from its
+            // checkpoint, and gives the run up once the partition keeps failing.
+            _failures++;
+            _lastError = e.Message;
+            _state = PartitionState.Failed;
+            logger.PartitionFailed(e, assignment.Month, assignment.Partition, _failures);
+        }
+    }
+
+    private async Task SettleRemainingChunksAsync(
+        BillingMonth month, PartitionAssignment assignment, BillEventPublisher publisher, CancellationToken cancellationToken)
+    {
+        var catalog = await source.GetCatalogAsync(cancellationToken);
+        var pricing = new BillPricing(catalog, _options.Terms);
+        var window = SettlementWindow.For(month, _options.Zone);
+        while (_committedUserId < assignment.LastUserId)
+        {
+            var after = _committedUserId;
+            var chunk = await source.ReadChargesAsync(window, after, assignment.LastUserId, assignment.ChunkSize, cancellationToken);
+            var priced = new List<PricedBill>(chunk.Users.Count);
+            foreach (var user in chunk.Users)
+            {
+                if (pricing.Price(month, user) is { } bill)
+                {
+                    priced.Add(bill);
+                }
+            }
+            await bills.WriteChunkAsync(new BillChunk(month, assignment.Partition, after, chunk.LastUserId, priced), cancellationToken);
+            _committedUserId = chunk.LastUserId;
+            _billsWritten += priced.Count;
+
+            await publisher.PublishAsync(priced.ConvertAll(BillHeader.Of));
+            await bills.MarkEventsPublishedAsync(month, after, chunk.LastUserId, time.GetUtcNow().UtcDateTime, cancellationToken);
+            _eventsPublished += priced.Count;
+        }
+    }
+
+    // A crash between a chunk's commit and its events being marked leaves bills without their event:
+    // publish them again (consumers are idempotent on the event id) before settling further.
+    private async Task RepublishUnmarkedAsync(
+        BillingMonth month, PartitionAssignment assignment, BillEventPublisher publisher, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        var after = assignment.AfterUserId;
+        while (after < _committedUserId)
+        {
+            var unmarked = await bills.ReadUnpublishedAsync(month, after, _committedUserId, assignment.ChunkSize, cancellationToken);
+            if (unmarked.Count == 0)
+            {
+                break;
+            }
+            await publisher.PublishAsync(unmarked);
+            var last = unmarked[^1].UserId;
+            await bills.MarkEventsPublishedAsync(month, after, last, time.GetUtcNow().UtcDateTime, cancellationToken);
+            total += unmarked.Count;
+            after = last;
+        }
+        if (total > 0)
+        {
+            logger.EventsRepublished(assignment.Month, assignment.Partition, total);
+        }
+    }
+}
