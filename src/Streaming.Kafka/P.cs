@@ -1,1 +1,0 @@
-namespace BillForU.Streaming.Kafka; internal static class Placeholder { }
