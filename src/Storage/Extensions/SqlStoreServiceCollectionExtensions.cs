@@ -1,0 +1,36 @@
+using BillForU.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BillForU.Storage.Extensions;
+
+public static class SqlStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the SQL store of <paramref name="options"/>' provider: <see cref="ISchemaMigrator"/>,
+    /// <see cref="IBillingDataSource"/>, <see cref="IBillRepository"/>, <see cref="ISettlementRunRepository"/>
+    /// and <see cref="IDatasetSeeder"/>, all singletons over one connection factory.
+    /// </summary>
+    public static IServiceCollection AddSqlStore(this IServiceCollection services, SqlStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new ArgumentException($"{nameof(SqlStoreOptions)}.{nameof(SqlStoreOptions.ConnectionString)} is empty.", nameof(options));
+        }
+        services.AddSingleton(options);
+        switch (options.Provider)
+        {
+            case SqlProvider.Sqlite:
+                services.AddSingleton<SqliteConnectionFactory>();
+                services.AddSingleton<ISchemaMigrator, SqliteSchemaMigrator>();
+                services.AddSingleton<IBillingDataSource, SqliteBillingDataSource>();
+                services.AddSingleton<IBillRepository, SqliteBillRepository>();
+                services.AddSingleton<ISettlementRunRepository, SqliteSettlementRunRepository>();
+                services.AddSingleton<IDatasetSeeder, SqliteDatasetSeeder>();
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), options.Provider, $"{nameof(SqlStoreOptions)}.{nameof(SqlStoreOptions.Provider)} '{options.Provider}' is not a known SQL provider.");
+        }
+        return services;
+    }
+}
