@@ -54,12 +54,11 @@ public sealed class SettlementPartitionGrain(
         {
             await _work;
         }
+        // The SQL checkpoint is the truth: a completed partition asked to run again (a forced re-run)
+        // re-reads it rather than trusting what this activation remembers.
         _failures = 0;
         _lastError = null;
-        if (_state != PartitionState.Completed)
-        {
-            _state = PartitionState.Stopped;
-        }
+        _state = PartitionState.Stopped;
     }
 
     private PartitionProgress Progress() =>

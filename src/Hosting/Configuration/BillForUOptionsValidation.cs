@@ -1,0 +1,26 @@
+using BillForU.Storage;
+
+namespace BillForU.Hosting.Configuration;
+
+/// <summary>Checks at start-up that a mode has what it needs, so a silo fails fast naming the missing piece.</summary>
+public static class BillForUOptionsValidation
+{
+    public static void Validate(BillForUOptions options)
+    {
+        if (options.Mode != BillForUMode.Cluster)
+        {
+            return;
+        }
+        if (options.Sql is not { Provider: SqlProvider.MySql, ConnectionString.Length: > 0 })
+        {
+            throw new BillForUConfigurationException(
+                "Cluster mode needs MySQL: set BillForU:Sql:Provider=MySql and BillForU:Sql:ConnectionString "
+                + "(environment: BillForU__Sql__Provider, BillForU__Sql__ConnectionString).");
+        }
+        if (string.IsNullOrWhiteSpace(options.Redis))
+        {
+            throw new BillForUConfigurationException(
+                "Cluster mode needs Redis for clustering, grain state and reminders: set BillForU:Redis (environment: BillForU__Redis), e.g. 127.0.0.1:6379.");
+        }
+    }
+}

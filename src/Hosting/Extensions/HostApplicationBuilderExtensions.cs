@@ -1,0 +1,39 @@
+using BillForU.Grains.Settlement;
+using BillForU.Hosting.Configuration;
+using BillForU.Hosting.Security;
+using BillForU.Storage.Extensions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BillForU.Hosting.Extensions;
+
+public static class HostApplicationBuilderExtensions
+{
+    public static BillForUOptions GetBillForUOptions(this IConfiguration configuration) =>
+        configuration.GetSection(BillForUOptions.Section).Get<BillForUOptions>() ?? new BillForUOptions();
+
+    /// <summary>
+    /// Everything a BillForU silo needs, validated before anything starts: the options of the mode,
+    /// the contact keys, the SQL store and the Orleans silo.
+    /// </summary>
+    /// <exception cref="BillForUConfigurationException">A required setting is missing or invalid.</exception>
+    public static async Task<BillForUOptions> AddBillForUSiloAsync(this IHostApplicationBuilder builder, CancellationToken cancellationToken)
+    {
+        var options = builder.Configuration.GetBillForUOptions();
+        BillForUOptionsValidation.Validate(options);
+        if (options.Mode == BillForUMode.Embedded)
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+        }
+        var keys = await PiiKeyRingLoader.LoadAsync(options, cancellationToken);
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPiiProtection(keys);
+        builder.Services.AddSqlStore(options.ResolveSql());
+        builder.Services.Configure<SettlementOptions>(builder.Configuration.GetSection(SettlementOptions.Section));
+        builder.UseOrleans(silo => silo.ConfigureBillForUSilo(options));
+        return options;
+    }
+}

@@ -1,0 +1,54 @@
+using BillForU.Grains.Interfaces;
+using BillForU.Hosting.Configuration;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace BillForU.Hosting.Extensions;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>Clustering, grain state, reminders and the billing stream for the configured mode (design §7).</summary>
+    public static ISiloBuilder ConfigureBillForUSilo(this ISiloBuilder silo, BillForUOptions options)
+    {
+        var endpoints = options.Orleans;
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = endpoints.ClusterId;
+            o.ServiceId = endpoints.ServiceId;
+        });
+        if (options.Mode == BillForUMode.Cluster)
+        {
+            silo.ConfigureEndpoints(endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(options.Redis!));
+        }
+        else
+        {
+            silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort);
+        }
+        return silo.AddBillForUProviders(options);
+    }
+
+    /// <summary>
+    /// Grain state, reminders and the billing stream of the mode, without clustering, so test clusters
+    /// (which bring their own membership) run the same providers as a real silo.
+    /// </summary>
+    public static ISiloBuilder AddBillForUProviders(this ISiloBuilder silo, BillForUOptions options)
+    {
+        if (options.Mode == BillForUMode.Cluster)
+        {
+            var redis = ConfigurationOptions.Parse(options.Redis!);
+            silo.AddRedisGrainStorage(Constants.GrainStorage, o => o.ConfigurationOptions = redis);
+            silo.AddRedisGrainStorage(Constants.PubSubStorage, o => o.ConfigurationOptions = redis);
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(Constants.GrainStorage);
+            silo.AddMemoryGrainStorage(Constants.PubSubStorage);
+            silo.UseInMemoryReminderService();
+        }
+        silo.AddMemoryStreams(Constants.BillingStreamProvider, streams => streams.ConfigurePartitioning(4));
+        return silo;
+    }
+}
