@@ -1,3 +1,4 @@
+using BillForU.Storage.MySql;
 using BillForU.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,14 @@ public static class SqlStoreServiceCollectionExtensions
                 services.AddSingleton<IBillRepository, SqliteBillRepository>();
                 services.AddSingleton<ISettlementRunRepository, SqliteSettlementRunRepository>();
                 services.AddSingleton<IDatasetSeeder, SqliteDatasetSeeder>();
+                break;
+            case SqlProvider.MySql:
+                services.AddSingleton<MySqlConnectionFactory>();
+                services.AddSingleton<ISchemaMigrator, MySqlSchemaMigrator>();
+                services.AddSingleton<IBillingDataSource, MySqlBillingDataSource>();
+                services.AddSingleton<IBillRepository, MySqlBillRepository>();
+                services.AddSingleton<ISettlementRunRepository, MySqlSettlementRunRepository>();
+                services.AddSingleton<IDatasetSeeder, MySqlDatasetSeeder>();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, $"{nameof(SqlStoreOptions)}.{nameof(SqlStoreOptions.Provider)} '{options.Provider}' is not a known SQL provider.");

@@ -9,5 +9,8 @@ internal static class SqlValues
 
     public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
-    public static DateTime? UtcOrNull(DateTime? value) => value is { } v ? Utc(v) : null;
+    /// <summary>An instant to store: local times are converted, unspecified ones are taken as UTC already.</summary>
+    public static DateTime ToUtc(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : Utc(value);
+
+    public static object ToUtcOrNull(DateTime? value) => value is { } v ? ToUtc(v) : DBNull.Value;
 }

@@ -27,7 +27,7 @@ internal sealed class SqliteDatasetSeeder(SqliteConnectionFactory connections) :
         var clock = Stopwatch.StartNew();
         long rows = await connections.WriteAsync((connection, transaction, ct) => Task.FromResult(WriteCatalog(connection, transaction)), cancellationToken);
         var usersDone = 0;
-        await foreach (var block in OrderedBlockGenerator.GenerateAsync(generator, OrderedBlockGenerator.DefaultBlockSize, cancellationToken))
+        await foreach (var block in OrderedBlockGenerator.GenerateAsync(generator, OrderedBlockGenerator.DefaultBlockSize, static block => block, cancellationToken))
         {
             rows += await connections.WriteAsync((connection, transaction, ct) => Task.FromResult(WriteBlock(connection, transaction, block, ct)), cancellationToken);
             usersDone += block.Count;
