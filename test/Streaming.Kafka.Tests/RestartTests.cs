@@ -1,0 +1,56 @@
+using BillForU.Streaming.Kafka.Tests.Infrastructure;
+using Confluent.Kafka;
+
+namespace BillForU.Streaming.Kafka.Tests;
+
+[Collection(KafkaCollection.Name)]
+public sealed class RestartTests(KafkaEnvironment kafka)
+{
+    [Fact]
+    public async Task A_restarted_silo_resumes_from_the_committed_offsets_without_replay_or_gap()
+    {
+        const int streams = 500;
+        var topics = kafka.CreateTopics(nameof(RestartTests));
+        var before = new DeliveryLog();
+        var after = new DeliveryLog();
+        try
+        {
+            await using (var first = ProbeCluster.Build(topics, before))
+            {
+                await first.DeployAsync();
+                await ProbeCluster.ProduceAsync(first.Client, 0, streams, 4);
+                await Eventually.TrueAsync(() => before.Distinct == streams * 4, TimeSpan.FromMinutes(1), () => $"{before.Distinct} delivered before the restart");
+                // Produced right before the stop: delivered before or after it, never lost.
+                await ProbeCluster.ProduceAsync(first.Client, 0, streams, 2, firstSequence: 4);
+                await first.StopAllSilosAsync();
+            }
+
+            var committed = CommittedOffsets(topics);
+            Assert.All(committed, offset => Assert.True(offset > 0, $"committed offsets {string.Join(", ", committed)}"));
+
+            await using var second = ProbeCluster.Build(topics, after);
+            await second.DeployAsync();
+            await ProbeCluster.ProduceAsync(second.Client, 0, streams, 2, firstSequence: 6);
+
+            var all = ProbeCluster.Expected(0, streams, 8).ToList();
+            await Eventually.TrueAsync(
+                () => all.All(e => before.Contains(e.Stream, e.Sequence) || after.Contains(e.Stream, e.Sequence)),
+                TimeSpan.FromMinutes(1),
+                () => $"missing e.g. {string.Join(", ", all.Where(e => !before.Contains(e.Stream, e.Sequence) && !after.Contains(e.Stream, e.Sequence)).Take(10))}");
+            var replayed = ProbeCluster.Expected(0, streams, 4).Count(e => after.Contains(e.Stream, e.Sequence));
+            Assert.Equal(0, replayed);
+            await second.StopAllSilosAsync();
+        }
+        finally
+        {
+            await kafka.DeleteTopicsAsync(topics);
+        }
+    }
+
+    private static List<long> CommittedOffsets(KafkaTestTopics topics)
+    {
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = topics.BootstrapServers, GroupId = topics.GroupId }).Build();
+        var partitions = Enumerable.Range(0, topics.Partitions).Select(p => new TopicPartition(topics.Topic, p));
+        return consumer.Committed(partitions, TimeSpan.FromSeconds(10)).Select(c => c.Offset.Value).ToList();
+    }
+}
