@@ -104,27 +104,16 @@ public sealed class SettlementPartitionGrain(
         BillingMonth month, PartitionAssignment assignment, BillEventPublisher publisher, CancellationToken cancellationToken)
     {
         var catalog = await source.GetCatalogAsync(cancellationToken);
-        var pricing = new BillPricing(catalog, _options.Terms);
-        var window = SettlementWindow.For(month, _options.Zone);
-        while (_committedUserId < assignment.LastUserId)
+        await using var settler = new ChunkSettler(
+            source, bills, new BillPricing(catalog, _options.Terms), SettlementWindow.For(month, _options.Zone),
+            assignment.Partition, _committedUserId, assignment.LastUserId, assignment.ChunkSize, cancellationToken);
+        while (await Task.Run(settler.NextAsync, cancellationToken) is { } chunk)
         {
-            var after = _committedUserId;
-            var chunk = await source.ReadChargesAsync(window, after, assignment.LastUserId, assignment.ChunkSize, cancellationToken);
-            var priced = new List<PricedBill>(chunk.Users.Count);
-            foreach (var user in chunk.Users)
-            {
-                if (pricing.Price(month, user) is { } bill)
-                {
-                    priced.Add(bill);
-                }
-            }
-            await bills.WriteChunkAsync(new BillChunk(month, assignment.Partition, after, chunk.LastUserId, priced), cancellationToken);
             _committedUserId = chunk.LastUserId;
-            _billsWritten += priced.Count;
-
-            await publisher.PublishAsync(priced.ConvertAll(BillHeader.Of));
-            await bills.MarkEventsPublishedAsync(month, after, chunk.LastUserId, time.GetUtcNow().UtcDateTime, cancellationToken);
-            _eventsPublished += priced.Count;
+            _billsWritten += chunk.Bills.Count;
+            await publisher.PublishAsync(chunk.Bills.Select(BillHeader.Of).ToList());
+            await Task.Run(() => bills.MarkEventsPublishedAsync(month, chunk.AfterUserId, chunk.LastUserId, time.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
+            _eventsPublished += chunk.Bills.Count;
         }
     }
 

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using BillForU.Domain.Billing;
+using BillForU.Domain.Generation;
+using BillForU.Silo.Jobs;
+
+namespace BillForU.Silo.Cli;
+
+/// <summary>The silo's command line: with no command it runs the main job (seed if needed, settle, summarise).</summary>
+public static class BillForUCommandLine
+{
+    public const int DefaultUsers = 100_000;
+    public const long DefaultSeed = 20_261_001;
+
+    public static RootCommand Create(TextWriter? output = null)
+    {
+        var month = new Option<string?>("--month") { Description = "Billing month yyyy-MM (default: the month before today in the operator's zone)." };
+        var users = new Option<int>("--users") { Description = $"Users in the demo dataset, up to {DatasetSpec.MaxUsers:N0}.", DefaultValueFactory = _ => DefaultUsers };
+        var seed = new Option<long>("--seed") { Description = "Seed of the deterministic demo dataset.", DefaultValueFactory = _ => DefaultSeed };
+        var force = new Option<bool>("--force") { Description = "Settle the month again even if it is already settled." };
+        var reset = new Option<bool>("--reset") { Description = "Replace a dataset of another size or seed instead of refusing." };
+        var partitions = new Option<int?>("--partitions") { Description = "Partitions to split the month into (default: 4 per core)." };
+        var chunkSize = new Option<int?>("--chunk-size") { Description = "Users per settlement chunk (default 5,000)." };
+        var mode = new Option<string?>("--mode") { Description = "embedded (default: no services needed) or cluster." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder of the embedded database, key file and outboxes (default ./data)." };
+        var sqlProvider = new Option<string?>("--sql-provider") { Description = "Sqlite (default in embedded mode) or MySql." };
+        var sql = new Option<string?>("--sql") { Description = "Connection string of the SQL database." };
+
+        var root = new RootCommand("BillForU: settles a month of subscriber charges into bills on Orleans.")
+        {
+            month, users, seed, force, reset, partitions, chunkSize, mode, dataDir, sqlProvider, sql,
+        };
+        root.SetAction(async (parse, cancellationToken) =>
+        {
+            var writer = output ?? Console.Out;
+            var monthText = parse.GetValue(month);
+            if (monthText is not null && !BillingMonth.TryParse(monthText, out _))
+            {
+                await writer.WriteLineAsync($"error: '{monthText}' is not a billing month: expected yyyy-MM with a month from 01 to 12, e.g. 2026-10.");
+                return ExitCodes.BadInput;
+            }
+            var userCount = parse.GetValue(users);
+            if (userCount is < 0 or > DatasetSpec.MaxUsers)
+            {
+                await writer.WriteLineAsync($"error: --users must be between 0 and {DatasetSpec.MaxUsers:N0}, not {userCount:N0}.");
+                return ExitCodes.BadInput;
+            }
+            if (parse.GetValue(partitions) is < 1 || parse.GetValue(chunkSize) is < 1)
+            {
+                await writer.WriteLineAsync("error: --partitions and --chunk-size must be at least 1.");
+                return ExitCodes.BadInput;
+            }
+            var settings = new Dictionary<string, string?>
+            {
+                ["BillForU:Mode"] = parse.GetValue(mode),
+                ["BillForU:DataDirectory"] = parse.GetValue(dataDir),
+                ["BillForU:Sql:Provider"] = parse.GetValue(sqlProvider),
+                ["BillForU:Sql:ConnectionString"] = parse.GetValue(sql),
+            };
+            var arguments = new RunArguments(
+                monthText is null ? null : BillingMonth.Parse(monthText),
+                userCount,
+                parse.GetValue(seed),
+                parse.GetValue(force),
+                parse.GetValue(reset),
+                parse.GetValue(partitions),
+                parse.GetValue(chunkSize),
+                settings.Where(s => s.Value is not null).ToDictionary());
+            return await MainJob.RunAsync(arguments, writer, cancellationToken);
+        });
+        return root;
+    }
+}

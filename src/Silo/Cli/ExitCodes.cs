@@ -1,0 +1,11 @@
+namespace BillForU.Silo.Cli;
+
+/// <summary>Process exit codes, so scripts can tell a bad argument from an unreachable database.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int RunFailed = 1;
+    public const int BadInput = 2;
+    public const int StorageUnavailable = 3;
+    public const int BadConfiguration = 4;
+}

@@ -1,0 +1,96 @@
+using BillForU.Domain.Billing;
+using BillForU.Domain.Generation;
+using BillForU.Domain.Settlement;
+using BillForU.Grains.Interfaces.Settlement;
+using BillForU.Grains.Settlement;
+using BillForU.Hosting.Configuration;
+using BillForU.Hosting.Extensions;
+using BillForU.Silo.Cli;
+using BillForU.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BillForU.Silo.Jobs;
+
+/// <summary>
+/// The README's first command: start a silo, make sure the demo dataset is loaded, settle the month
+/// with live progress, print the summary. A month already settled is reported, not settled twice.
+/// </summary>
+public static class MainJob
+{
+    public static async Task<int> RunAsync(RunArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        IHost host;
+        BillForUOptions options;
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+            builder.Configuration.AddInMemoryCollection(arguments.Settings);
+            options = await builder.AddBillForUSiloAsync(cancellationToken);
+            host = builder.Build();
+        }
+        catch (BillForUConfigurationException e)
+        {
+            await output.WriteLineAsync($"configuration error: {e.Message}");
+            return ExitCodes.BadConfiguration;
+        }
+
+        using (host)
+        {
+            try
+            {
+                return await RunWithHostAsync(host, options, arguments, output, cancellationToken);
+            }
+            catch (StorageUnavailableException e)
+            {
+                await output.WriteLineAsync($"database unavailable: {e.Message}");
+                return ExitCodes.StorageUnavailable;
+            }
+        }
+    }
+
+    private static async Task<int> RunWithHostAsync(
+        IHost host, BillForUOptions options, RunArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        var services = host.Services;
+        var time = services.GetRequiredService<TimeProvider>();
+        var zone = services.GetRequiredService<IOptions<SettlementOptions>>().Value.Zone;
+        var month = arguments.Month ?? BillingMonth.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime)).Previous;
+        var sql = options.ResolveSql();
+        await output.WriteLineAsync($"BillForU {options.Mode.ToString().ToLowerInvariant()} mode, {sql.Provider} store, month {month}");
+
+        await services.GetRequiredService<ISchemaMigrator>().MigrateAsync(cancellationToken);
+        var preparation = ActivatorUtilities.CreateInstance<DatasetPreparation>(services, output);
+        if (await preparation.EnsureAsync(DatasetSpec.Validated(arguments.Seed, arguments.Users, month), arguments.Reset, zone, cancellationToken) is { } refusal)
+        {
+            await output.WriteLineAsync($"error: {refusal}");
+            return ExitCodes.BadInput;
+        }
+
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var coordinator = services.GetRequiredService<IGrainFactory>().GetGrain<ISettlementCoordinatorGrain>(month.ToString());
+            var start = await coordinator.StartAsync(new SettlementRequest(arguments.Force, arguments.Partitions, arguments.ChunkSize));
+            await output.WriteLineAsync(start.Outcome switch
+            {
+                StartOutcome.AlreadySettled => $"{month} is already settled (run {start.Run.RunId}, finished {start.Run.FinishedAt:u}); --force settles it again.",
+                StartOutcome.AlreadyRunning => $"{month} is being settled by run {start.Run.RunId}; following its progress.",
+                StartOutcome.Resumed => $"Resuming run {start.Run.RunId} of {month} from its checkpoints.",
+                _ => $"Settling {month}: run {start.Run.RunId}, {start.Run.PartitionsTotal} partitions.",
+            });
+            var run = start.Outcome == StartOutcome.AlreadySettled
+                ? start.Run
+                : await new SettlementWatch(coordinator, time, output).WaitAsync(cancellationToken);
+            var summary = await services.GetRequiredService<IBillRepository>().GetMonthSummaryAsync(month, cancellationToken);
+            SettlementSummaryPrinter.Print(output, run, summary);
+            return run.Status == SettlementRunStatus.Completed ? ExitCodes.Success : ExitCodes.RunFailed;
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using BillForU.Silo.Cli;
+
+return await BillForUCommandLine.Create().Parse(args).InvokeAsync();
