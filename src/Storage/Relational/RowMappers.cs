@@ -25,7 +25,7 @@ internal static class RowMappers
         r.GetFieldValue<DateOnly>(9),
         r.GetFieldValue<DateOnly>(10),
         new BillTotals(r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)),
-        r.IsDBNull(11) ? null : SqlValues.Utc(r.GetDateTime(11)));
+        Outbox.PublishedAt(r.GetDateTime(11)));
 
     public static BillLine BillLine(DbDataReader r) => new(
         r.GetInt32(0),
@@ -70,7 +70,7 @@ internal static class RowMappers
         // First result: bill count, published count and the six column sums; second: the line count.
         await reader.ReadAsync(cancellationToken);
         var bills = reader.GetInt64(0);
-        var published = reader.GetInt64(1);
+        var published = SumOrZero(reader, 1);
         var totals = new BillTotals(
             SumOrZero(reader, 2), SumOrZero(reader, 3), SumOrZero(reader, 4), SumOrZero(reader, 5), SumOrZero(reader, 6), SumOrZero(reader, 7));
         await reader.NextResultAsync(cancellationToken);

@@ -58,7 +58,7 @@ internal sealed class SqliteBillRepository(SqliteConnectionFactory connections) 
         return connections.WriteAsync(async (connection, transaction, ct) =>
         {
             using var update = SqliteConnectionFactory.Command(connection, transaction,
-                "UPDATE bills SET event_published_at = @at WHERE id BETWEEN @first AND @last AND event_published_at IS NULL");
+                $"UPDATE bills SET event_published_at = @at WHERE id BETWEEN @first AND @last AND event_published_at = {Outbox.Unpublished}");
             update.Parameters.AddWithValue("@at", SqliteText.Instant(publishedAt));
             update.Parameters.AddWithValue("@first", range.First);
             update.Parameters.AddWithValue("@last", range.Last);
@@ -74,7 +74,7 @@ internal sealed class SqliteBillRepository(SqliteConnectionFactory connections) 
             return [];
         }
         return await ReadHeadersAsync(
-            $"SELECT {RowMappers.BillHeaderColumns} FROM bills WHERE id BETWEEN @first AND @last AND event_published_at IS NULL ORDER BY id LIMIT @max",
+            $"SELECT {RowMappers.BillHeaderColumns} FROM bills WHERE id BETWEEN @first AND @last AND event_published_at = {Outbox.Unpublished} ORDER BY id LIMIT @max",
             range, max, cancellationToken);
     }
 
@@ -94,8 +94,8 @@ internal sealed class SqliteBillRepository(SqliteConnectionFactory connections) 
     {
         var range = BillIdRange.ForMonth(month);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        using var command = SqliteConnectionFactory.Command(connection, null, """
-            SELECT COUNT(*), COUNT(event_published_at), SUM(base_fee), SUM(addon_fee), SUM(device_fee), SUM(micro_payment), SUM(discount), SUM(vat)
+        using var command = SqliteConnectionFactory.Command(connection, null, $"""
+            SELECT COUNT(*), SUM(event_published_at <> {Outbox.Unpublished}), SUM(base_fee), SUM(addon_fee), SUM(device_fee), SUM(micro_payment), SUM(discount), SUM(vat)
               FROM bills WHERE id BETWEEN @first AND @last;
             SELECT COUNT(*) FROM bill_lines WHERE bill_id BETWEEN @first AND @last;
             """);
