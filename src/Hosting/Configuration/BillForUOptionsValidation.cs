@@ -1,3 +1,4 @@
+using MySqlConnector;
 using BillForU.Storage;
 
 namespace BillForU.Hosting.Configuration;
@@ -7,6 +8,10 @@ public static class BillForUOptionsValidation
 {
     public static void Validate(BillForUOptions options)
     {
+        if (options.Sql is { Provider: SqlProvider.MySql, ConnectionString: var connectionString })
+        {
+            ValidateMySql(connectionString);
+        }
         if (options.Mode != BillForUMode.Cluster)
         {
             return;
@@ -21,6 +26,23 @@ public static class BillForUOptionsValidation
         {
             throw new BillForUConfigurationException(
                 "Cluster mode needs Redis for clustering, grain state and reminders: set BillForU:Redis (environment: BillForU__Redis), e.g. 127.0.0.1:6379.");
+        }
+    }
+
+    private static void ValidateMySql(string connectionString)
+    {
+        MySqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new MySqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new BillForUConfigurationException($"BillForU:Sql:ConnectionString is not a valid MySQL connection string: {e.Message}");
+        }
+        if (string.IsNullOrWhiteSpace(builder.Database))
+        {
+            throw new BillForUConfigurationException("BillForU:Sql:ConnectionString names no database: add Database=<name> (e.g. Database=billforu).");
         }
     }
 }
