@@ -1,0 +1,13 @@
+namespace BillForU.Channels;
+
+public enum SendOutcome
+{
+    /// <summary>The provider accepted the message.</summary>
+    Sent = 1,
+
+    /// <summary>A transient failure (timeout, 5xx, 429, connection loss): try again later.</summary>
+    RetryLater = 2,
+
+    /// <summary>The provider refused the message for good (bad address, 4xx): do not retry on this channel.</summary>
+    Failed = 3,
+}
