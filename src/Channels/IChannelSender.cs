@@ -3,7 +3,7 @@ using BillForU.Domain.Customers;
 namespace BillForU.Channels;
 
 /// <summary>
-/// Delivers a bill notice over one channel. The plaintext <paramref name="address"/> exists only for the
+/// Delivers a bill notice over one channel. The plaintext address exists only for the
 /// duration of the call: implementations never log it unmasked and never keep it.
 /// Implementations report provider failures as a <see cref="SendResult"/>, not as exceptions.
 /// </summary>
