@@ -1,0 +1,25 @@
+using BillForU.Grains.Interfaces.Billing;
+
+namespace BillForU.Grains.Interfaces.Notifications;
+
+/// <summary>
+/// One bill's notice (key: bill id). Owns idempotency, the channel plan with fallback, quiet-hour
+/// deferral, scheduled sends and retries; durable wake-ups are reminders.
+/// </summary>
+public interface INotificationGrain : IGrainWithIntegerKey
+{
+    /// <summary>Takes the bill's event; a second event for the same bill is acknowledged and ignored.</summary>
+    /// <param name="known">The bill's delivery rows from SQL, so a grain whose memory state was lost does not start over.</param>
+    Task<AcceptOutcome> AcceptAsync(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known);
+
+    Task<NotificationView?> GetAsync();
+
+    /// <summary>Restarts a failed or dead-lettered notice from its primary channel; a sent notice is never sent again.</summary>
+    Task<bool> RetryAsync();
+
+    /// <summary>Moves a scheduled (or not yet sent) notice to <paramref name="atUtc"/>.</summary>
+    Task<bool> RescheduleAsync(DateTime atUtc);
+
+    /// <summary>Cancels a scheduled notice; it is never sent unless rescheduled.</summary>
+    Task<bool> CancelAsync();
+}

@@ -1,0 +1,4 @@
+namespace BillForU.Grains.Interfaces.Notifications;
+
+[GenerateSerializer, Immutable, Alias("BillForU.QuietWindowSnapshot")]
+public sealed record QuietWindowSnapshot(TimeOnly Start, TimeOnly End);

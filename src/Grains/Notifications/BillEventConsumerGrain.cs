@@ -1,0 +1,43 @@
+using BillForU.Grains.Interfaces;
+using BillForU.Grains.Interfaces.Billing;
+using BillForU.Grains.Interfaces.Notifications;
+using BillForU.Storage.Notifications;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+namespace BillForU.Grains.Notifications;
+
+/// <summary>
+/// Consumes one settlement partition's bill stream and hands each bill to its <see cref="INotificationGrain"/>.
+/// Recipients and any earlier delivery rows are read once per batch, so a million bills cost a few thousand
+/// queries, not a million.
+/// </summary>
+[ImplicitStreamSubscription(Constants.BillingStreamNamespace)]
+public sealed class BillEventConsumerGrain(IRecipientDirectory directory, IDeliveryStore deliveries)
+    : Grain, IBillEventConsumerGrain, IStreamSubscriptionObserver, IAsyncObserver<BillEventBatch>
+{
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        await handleFactory.Create<BillEventBatch>().ResumeAsync(this);
+
+    public async Task OnNextAsync(BillEventBatch item, StreamSequenceToken? token = null)
+    {
+        var events = item.Events;
+        var userIds = events.Select(e => e.UserId).Distinct().ToArray();
+        var recipientsTask = Task.Run(() => directory.GetRecipientsAsync(userIds, CancellationToken.None));
+        var knownTask = Task.Run(() => deliveries.GetStatesAsync(events.Select(e => e.BillId).ToArray(), CancellationToken.None));
+        var policiesTask = Task.Run(() => directory.GetMessagePoliciesAsync(CancellationToken.None));
+        var recipients = await recipientsTask;
+        var known = (await knownTask).ToLookup(s => s.BillId);
+        var windows = RecipientSnapshots.SystemWindows(await policiesTask);
+        var missing = new RecipientSnapshot(0, null, null, [], windows);
+
+        await Task.WhenAll(events.Select(e => GrainFactory.GetGrain<INotificationGrain>(e.BillId).AcceptAsync(
+            e,
+            recipients.TryGetValue(e.UserId, out var recipient) ? recipient.ToSnapshot(windows) : missing with { UserId = e.UserId },
+            known[e.BillId].Select(s => s.ToSnapshot()).ToArray())));
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
+}

@@ -1,0 +1,335 @@
+using System.Security.Cryptography;
+using BillForU.Channels;
+using BillForU.Domain.Billing;
+using BillForU.Domain.Customers;
+using BillForU.Domain.Notifications;
+using BillForU.Domain.Security;
+using BillForU.Grains.Interfaces;
+using BillForU.Grains.Interfaces.Billing;
+using BillForU.Grains.Interfaces.Notifications;
+using BillForU.Storage.Notifications;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BillForU.Grains.Notifications;
+
+/// <summary>
+/// One bill's notice (design §4). State is written before every send, and every send carries the
+/// notice's id as its idempotency key, so a crash between send and write can only repeat the same message.
+/// Waits (quiet hours, schedule, retry backoff) are a grain timer for the exact instant plus a reminder as
+/// the durable backstop; the grain deactivates between waits so a million notices do not stay in memory.
+/// </summary>
+public sealed class NotificationGrain(
+    [PersistentState("notification", Constants.GrainStorage)] IPersistentState<NotificationState> state,
+    IEnumerable<IChannelSender> senders,
+    IRecipientDirectory directory,
+    ContactCipher cipher,
+    DeliveryLogWriter log,
+    IOptions<NotificationOptions> options,
+    TimeProvider time,
+    ILogger<NotificationGrain> logger) : Grain, INotificationGrain, IRemindable
+{
+    private const string WakeReminder = "notification-wake";
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
+    private readonly NotificationOptions _options = options.Value;
+    private RecipientSnapshot? _recipient;
+    private IGrainTimer? _timer;
+
+    private NotificationState State => state.State;
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<AcceptOutcome> AcceptAsync(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known)
+    {
+        _recipient = recipient;
+        if (State.Event is not null)
+        {
+            logger.DuplicateIgnored(billEvent.BillId);
+            return AcceptOutcome.Duplicate;
+        }
+        State.Event = billEvent;
+        State.Deliveries = PlanDeliveries(billEvent, recipient, known);
+        var resumeAt = State.Deliveries.FindIndex(d => d.Status == NotificationStatus.Sent || !d.IsFinished);
+        State.Current = resumeAt >= 0 ? resumeAt : State.Deliveries.Count - 1;
+        await StepAsync();
+        return known.Count > 0 ? AcceptOutcome.Recovered : AcceptOutcome.Accepted;
+    }
+
+    public Task<NotificationView?> GetAsync() => Task.FromResult(State.Event is { } e
+        ? new NotificationView(e.BillId, e.UserId, e.BillingMonth, State.Deliveries.ConvertAll(d => d.ToSnapshot()), State.Current)
+        : null);
+
+    public async Task<bool> RetryAsync()
+    {
+        if (State.Event is null || State.Deliveries.Any(d => d.Status == NotificationStatus.Sent)
+            || !State.Deliveries.Any(d => d.Status is NotificationStatus.Failed or NotificationStatus.DeadLettered))
+        {
+            return false;
+        }
+        foreach (var delivery in State.Deliveries)
+        {
+            (delivery.Status, delivery.Attempts, delivery.NextAttemptAt, delivery.LastError) = (NotificationStatus.Pending, 0, null, null);
+        }
+        State.Current = 0;
+        await StepAsync();
+        return true;
+    }
+
+    public async Task<bool> RescheduleAsync(DateTime atUtc)
+    {
+        if (Active() is not { Status: NotificationStatus.Scheduled or NotificationStatus.Cancelled or NotificationStatus.Pending or NotificationStatus.Deferred } delivery)
+        {
+            return false;
+        }
+        (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.Scheduled, DateTime.SpecifyKind(atUtc, DateTimeKind.Utc));
+        await SaveAsync(delivery, NotificationStatus.Scheduled, null);
+        await WakeAtAsync(delivery.NextAttemptAt.Value);
+        return true;
+    }
+
+    public async Task<bool> CancelAsync()
+    {
+        if (Active() is not { Status: NotificationStatus.Scheduled } delivery)
+        {
+            return false;
+        }
+        (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.Cancelled, null);
+        await SaveAsync(delivery, NotificationStatus.Cancelled, null);
+        await StopWakingAsync();
+        return true;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (State.Event is null)
+        {
+            // State lost (an embedded restart): nothing to act on here; recovery re-delivers the event.
+            await StopWakingAsync();
+            return;
+        }
+        await StepAsync();
+    }
+
+    private ChannelDelivery? Active() => State.Current < State.Deliveries.Count ? State.Deliveries[State.Current] : null;
+
+    private List<ChannelDelivery> PlanDeliveries(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known)
+    {
+        var preferences = recipient.Preferences
+            .Select(p => new NotificationPreference(recipient.UserId, p.Channel, p.Enabled, p.Priority,
+                p.QuietStart is { } s && p.QuietEnd is { } e ? new TimeWindow(s, e) : null, p.SendDay, p.SendTime))
+            .ToList();
+        var plan = ChannelPlan.For(preferences);
+        if (plan.Channels.Count == 0)
+        {
+            return [new ChannelDelivery { Channel = Channel.Email, Status = NotificationStatus.Failed, LastError = "The user has disabled every channel." }];
+        }
+        var deliveries = new List<ChannelDelivery>(plan.Channels.Count);
+        foreach (var channel in plan.Channels)
+        {
+            var preference = preferences.FirstOrDefault(p => p.Channel == channel);
+            var system = recipient.SystemQuietWindows.TryGetValue(channel, out var w) ? new MessagePolicy(channel, true, new TimeWindow(w.Start, w.End)) : null;
+            var window = QuietHoursPolicy.EffectiveWindow(preference?.QuietWindow, system);
+            var delivery = new ChannelDelivery { Channel = channel, QuietStart = window?.Start, QuietEnd = window?.End };
+            if (known.FirstOrDefault(k => k.Channel == channel) is { } row)
+            {
+                (delivery.Status, delivery.Attempts, delivery.LastError, delivery.NextAttemptAt, delivery.SentAt, delivery.ProviderMessageId) =
+                    (row.Status, row.Attempts, row.LastError, row.NextAttemptAt, row.SentAt, row.ProviderMessageId);
+            }
+            else if (deliveries.Count == 0 && preference is not null
+                && SendSchedule.PreferredInstant(BillingMonth.Parse(billEvent.BillingMonth), preference.SendDay, preference.SendTime, time.GetUtcNow(), _options.Zone) is { } at)
+            {
+                (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.Scheduled, at.UtcDateTime);
+            }
+            deliveries.Add(delivery);
+        }
+        return deliveries;
+    }
+
+    /// <summary>Advances the notice as far as it can go now, then arranges the next wake-up, if any.</summary>
+    private async Task StepAsync()
+    {
+        while (Active() is { } delivery)
+        {
+            switch (delivery.Status)
+            {
+                case NotificationStatus.Sent or NotificationStatus.Cancelled or NotificationStatus.DeadLettered:
+                    await StopWakingAsync();
+                    return;
+                case NotificationStatus.Failed:
+                    if (State.Current + 1 < State.Deliveries.Count)
+                    {
+                        State.Current++;
+                        continue;
+                    }
+                    delivery.Status = NotificationStatus.DeadLettered;
+                    await SaveAsync(delivery, NotificationStatus.DeadLettered, delivery.LastError);
+                    logger.DeadLettered(State.Event!.BillId);
+                    await StopWakingAsync();
+                    return;
+                case NotificationStatus.Scheduled or NotificationStatus.Deferred or NotificationStatus.RetryWait
+                    when delivery.NextAttemptAt is { } due && due > Now:
+                    await WakeAtAsync(due);
+                    return;
+            }
+
+            if (QuietHoursPolicy.DeferUntil(time.GetUtcNow(), delivery.QuietWindow, _options.Zone) is { } quietEnd)
+            {
+                (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.Deferred, quietEnd.UtcDateTime);
+                await SaveAsync(delivery, NotificationStatus.Deferred, null);
+                await WakeAtAsync(quietEnd.UtcDateTime);
+                return;
+            }
+            await SendAsync(delivery);
+        }
+        await StopWakingAsync();
+    }
+
+    private async Task SendAsync(ChannelDelivery delivery)
+    {
+        delivery.Status = NotificationStatus.Sending;
+        delivery.Attempts++;
+        await state.WriteStateAsync();
+
+        var result = await SendOnceAsync(delivery);
+        delivery.LastError = result.Error;
+        if (result.Outcome == SendOutcome.Sent)
+        {
+            (delivery.Status, delivery.SentAt, delivery.ProviderMessageId, delivery.NextAttemptAt) = (NotificationStatus.Sent, Now, result.ProviderMessageId, null);
+            await SaveAsync(delivery, NotificationStatus.Sent, null);
+            return;
+        }
+        logger.AttemptFailed(State.Event!.BillId, delivery.Channel, delivery.Attempts, result.Error);
+        var delay = result.Outcome == SendOutcome.RetryLater
+            ? _options.Retries.NextDelay(delivery.Attempts, result.RetryAfter, Random.Shared.NextDouble())
+            : null;
+        if (delay is { } wait)
+        {
+            (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.RetryWait, Now + wait);
+            await SaveAsync(delivery, NotificationStatus.RetryWait, result.Error);
+        }
+        else
+        {
+            (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.Failed, null);
+            await SaveAsync(delivery, NotificationStatus.Failed, result.Error);
+        }
+    }
+
+    private async Task<SendResult> SendOnceAsync(ChannelDelivery delivery)
+    {
+        var billEvent = State.Event!;
+        var sender = senders.FirstOrDefault(s => s.Channel == delivery.Channel);
+        if (sender is null)
+        {
+            return SendResult.Failed($"No {delivery.Channel} sender is configured.");
+        }
+        string address;
+        try
+        {
+            address = await AddressAsync(delivery.Channel, billEvent);
+        }
+        catch (CryptographicException e)
+        {
+            logger.ContactUnreadable(billEvent.BillId, billEvent.UserId, delivery.Channel, e.Message);
+            return SendResult.Failed($"The {delivery.Channel} contact cannot be decrypted: {e.Message}");
+        }
+        var lines = billEvent.Lines;
+        var notice = new BillNotice(
+            NotificationIds.For(billEvent.BillId, delivery.Channel), billEvent.BillId, billEvent.UserId, billEvent.BillingMonth,
+            billEvent.TotalAmount, billEvent.IssuedAt, billEvent.DueDate,
+            new BillTotals(lines.BaseFee, lines.AddonFee, lines.DeviceFee, lines.MicroPayment, lines.Discount, lines.Vat));
+        using var timeout = new CancellationTokenSource(_options.SendTimeout);
+        try
+        {
+            var result = await sender.SendAsync(notice, address, timeout.Token);
+            if (result.Outcome == SendOutcome.Sent)
+            {
+                logger.Sent(billEvent.BillId, delivery.Channel, Mask(delivery.Channel, address), delivery.Attempts);
+            }
+            return result;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return SendResult.Retry($"The {delivery.Channel} provider did not answer within {_options.SendTimeout.TotalSeconds:F0} s.");
+        }
+    }
+
+    private async Task<string> AddressAsync(Channel channel, BillEvent billEvent)
+    {
+        if (channel == Channel.Push)
+        {
+            return billEvent.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (_recipient is null)
+        {
+            var found = await directory.GetRecipientsAsync([billEvent.UserId], CancellationToken.None);
+            if (!found.TryGetValue(billEvent.UserId, out var recipient))
+            {
+                throw new CryptographicException($"User {billEvent.UserId} no longer exists.");
+            }
+            _recipient = new RecipientSnapshot(recipient.UserId, recipient.EmailCipher, recipient.PhoneCipher, [], new Dictionary<Channel, QuietWindowSnapshot>());
+        }
+        return channel == Channel.Email
+            ? cipher.Decrypt(_recipient.EmailCipher ?? throw new CryptographicException("No email address."), ContactColumns.Email)
+            : cipher.Decrypt(_recipient.PhoneCipher ?? throw new CryptographicException("No phone number."), ContactColumns.Phone);
+    }
+
+    private static string Mask(Channel channel, string address) => channel switch
+    {
+        Channel.Email => ContactMasking.MaskEmail(address),
+        Channel.Sms => ContactMasking.MaskPhone(address),
+        _ => address,
+    };
+
+    private async Task SaveAsync(ChannelDelivery delivery, NotificationStatus outcome, string? error)
+    {
+        await state.WriteStateAsync();
+        var billEvent = State.Event!;
+        var now = Now;
+        log.Record(
+            new DeliveryState(billEvent.BillId, delivery.Channel, billEvent.UserId, billEvent.BillingMonth, delivery.Status,
+                delivery.Attempts, delivery.LastError, delivery.NextAttemptAt, delivery.SentAt, delivery.ProviderMessageId, now),
+            new DeliveryAttempt(billEvent.BillId, delivery.Channel, delivery.Attempts, outcome, error, delivery.ProviderMessageId, now));
+    }
+
+    private async Task WakeAtAsync(DateTime dueUtc)
+    {
+        var delay = dueUtc - Now;
+        if (delay < TimeSpan.Zero)
+        {
+            delay = TimeSpan.Zero;
+        }
+        _timer?.Dispose();
+        _timer = this.RegisterGrainTimer(
+            _ => StepAsync(),
+            new GrainTimerCreationOptions { DueTime = delay, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = delay < ReminderPeriod });
+        await this.RegisterOrUpdateReminder(WakeReminder, delay + TimeSpan.FromSeconds(5), ReminderPeriod);
+        if (!State.HasReminder)
+        {
+            State.HasReminder = true;
+            await state.WriteStateAsync();
+        }
+        if (delay >= ReminderPeriod)
+        {
+            // A long wait (quiet hours, a scheduled day) is the reminder's job; keeping the activation
+            // would hold a million idle grains in memory overnight.
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task StopWakingAsync()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (State.HasReminder)
+        {
+            if (await this.GetReminder(WakeReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+            State.HasReminder = false;
+            await state.WriteStateAsync();
+        }
+        DeactivateOnIdle();
+    }
+}

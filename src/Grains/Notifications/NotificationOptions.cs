@@ -1,0 +1,27 @@
+using BillForU.Domain.Notifications;
+
+namespace BillForU.Grains.Notifications;
+
+/// <summary>Retry and pacing of bill notices. Bound from <c>BillForU:Notifications</c>.</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "BillForU:Notifications";
+
+    /// <summary>Attempts per channel before it counts as failed (then the fallback channel takes over).</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Waits after the 1st, 2nd, … failed attempt (±<see cref="Jitter"/>).</summary>
+    public TimeSpan[] Backoff { get; set; } = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
+
+    public double Jitter { get; set; } = 0.2;
+
+    /// <summary>Operator zone of quiet hours and preferred send times.</summary>
+    public string TimeZone { get; set; } = "Asia/Seoul";
+
+    /// <summary>Per-send time limit; a provider slower than this counts as a transient failure.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public RetrySchedule Retries => new(MaxAttempts, Backoff, Jitter);
+
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+}
