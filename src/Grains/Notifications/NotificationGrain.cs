@@ -25,6 +25,7 @@ public sealed class NotificationGrain(
     IRecipientDirectory directory,
     ContactCipher cipher,
     DeliveryLogWriter log,
+    NotificationMetrics metrics,
     IOptions<NotificationOptions> options,
     TimeProvider time,
     ILogger<NotificationGrain> logger) : Grain, INotificationGrain, IRemindable
@@ -46,12 +47,19 @@ public sealed class NotificationGrain(
         if (State.Event is not null)
         {
             logger.DuplicateIgnored(billEvent.BillId);
+            metrics.EventAccepted(duplicate: true);
             return AcceptOutcome.Duplicate;
         }
+        metrics.EventAccepted(duplicate: false);
         State.Event = billEvent;
         State.Deliveries = PlanDeliveries(billEvent, recipient, known);
         var resumeAt = State.Deliveries.FindIndex(d => d.Status == NotificationStatus.Sent || !d.IsFinished);
         State.Current = resumeAt >= 0 ? resumeAt : State.Deliveries.Count - 1;
+        if (known.Count == 0)
+        {
+            // The bill is on record from the start, so a restart before its first send still finds it unfinished.
+            RecordState(State.Deliveries[State.Current], null, null);
+        }
         await StepAsync();
         return known.Count > 0 ? AcceptOutcome.Recovered : AcceptOutcome.Accepted;
     }
@@ -160,6 +168,7 @@ public sealed class NotificationGrain(
                     if (State.Current + 1 < State.Deliveries.Count)
                     {
                         State.Current++;
+                        metrics.FellBack();
                         continue;
                     }
                     delivery.Status = NotificationStatus.DeadLettered;
@@ -191,7 +200,16 @@ public sealed class NotificationGrain(
         delivery.Attempts++;
         await state.WriteStateAsync();
 
-        var result = await SendOnceAsync(delivery);
+        metrics.SendStarted();
+        SendResult result;
+        try
+        {
+            result = await SendOnceAsync(delivery);
+        }
+        finally
+        {
+            metrics.SendEnded();
+        }
         delivery.LastError = result.Error;
         if (result.Outcome == SendOutcome.Sent)
         {
@@ -284,12 +302,20 @@ public sealed class NotificationGrain(
     private async Task SaveAsync(ChannelDelivery delivery, NotificationStatus outcome, string? error)
     {
         await state.WriteStateAsync();
+        metrics.Outcome(delivery.Channel, outcome);
+        RecordState(delivery, outcome, error);
+    }
+
+    private void RecordState(ChannelDelivery delivery, NotificationStatus? outcome, string? error)
+    {
         var billEvent = State.Event!;
         var now = Now;
         log.Record(
             new DeliveryState(billEvent.BillId, delivery.Channel, billEvent.UserId, billEvent.BillingMonth, delivery.Status,
                 delivery.Attempts, delivery.LastError, delivery.NextAttemptAt, delivery.SentAt, delivery.ProviderMessageId, now),
-            new DeliveryAttempt(billEvent.BillId, delivery.Channel, delivery.Attempts, outcome, error, delivery.ProviderMessageId, now));
+            outcome is { } status
+                ? new DeliveryAttempt(billEvent.BillId, delivery.Channel, delivery.Attempts, status, error, delivery.ProviderMessageId, now)
+                : null);
     }
 
     private async Task WakeAtAsync(DateTime dueUtc)

@@ -33,6 +33,7 @@ public static class HostApplicationBuilderExtensions
         builder.Services.AddPiiProtection(keys);
         builder.Services.AddSqlStore(options.ResolveSql());
         builder.Services.Configure<SettlementOptions>(builder.Configuration.GetSection(SettlementOptions.Section));
+        builder.Services.AddNotificationPipeline(builder.Configuration);
         builder.UseOrleans(silo => silo.ConfigureBillForUSilo(options));
         return options;
     }

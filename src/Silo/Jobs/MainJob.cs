@@ -2,11 +2,13 @@ using BillForU.Domain.Billing;
 using BillForU.Domain.Generation;
 using BillForU.Domain.Settlement;
 using BillForU.Grains.Interfaces.Settlement;
+using BillForU.Grains.Notifications;
 using BillForU.Grains.Settlement;
 using BillForU.Hosting.Configuration;
 using BillForU.Hosting.Extensions;
 using BillForU.Silo.Cli;
 using BillForU.Storage;
+using BillForU.Storage.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -86,6 +88,12 @@ public static class MainJob
                 : await new SettlementWatch(coordinator, time, output).WaitAsync(cancellationToken);
             var summary = await services.GetRequiredService<IBillRepository>().GetMonthSummaryAsync(month, cancellationToken);
             SettlementSummaryPrinter.Print(output, run, summary);
+            if (start.Outcome != StartOutcome.AlreadySettled)
+            {
+                await ActivatorUtilities.CreateInstance<DispatchWatch>(services, output).WaitAsync(run.EventsPublished, cancellationToken);
+            }
+            var counts = await services.GetRequiredService<IDeliveryStore>().CountByStatusAsync(cancellationToken);
+            NotificationSummaryPrinter.Print(output, counts, services.GetRequiredService<NotificationMetrics>());
             return run.Status == SettlementRunStatus.Completed ? ExitCodes.Success : ExitCodes.RunFailed;
         }
         finally
