@@ -60,7 +60,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Cluster_mode_without_pii_keys_refuses_to_start_naming_the_setting()
     {
-        var exit = await RunAsync("--mode", "cluster", "--sql-provider", "MySql", "--sql", "Server=127.0.0.1;Port=1;Database=billforu", "--redis", "127.0.0.1:1");
+        var exit = await RunAsync("--mode", "cluster", "--sql-provider", "MySql", "--sql", "Server=127.0.0.1;Port=1;Database=billforu", "--redis", "127.0.0.1:1", "--kafka", "127.0.0.1:1");
 
         Assert.Equal(ExitCodes.BadConfiguration, exit);
         Assert.Contains("BillForU__Pii__Keys", _output.ToString());

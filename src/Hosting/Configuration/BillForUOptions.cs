@@ -7,6 +7,9 @@ public sealed class BillForUOptions
 {
     public const string Section = "BillForU";
 
+    /// <summary>The Kafka stream provider's options (cluster mode): bootstrap servers, topics, partitions, consumer group.</summary>
+    public const string KafkaSection = "BillForU:Kafka";
+
     public BillForUMode Mode { get; set; } = BillForUMode.Embedded;
 
     /// <summary>Where the embedded mode keeps its database, key file and outboxes.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using MySqlConnector;
 using BillForU.Storage;
 
@@ -6,7 +7,7 @@ namespace BillForU.Hosting.Configuration;
 /// <summary>Checks at start-up that a mode has what it needs, so a silo fails fast naming the missing piece.</summary>
 public static class BillForUOptionsValidation
 {
-    public static void Validate(BillForUOptions options)
+    public static void Validate(BillForUOptions options, IConfiguration configuration)
     {
         if (options.Sql is { Provider: SqlProvider.MySql, ConnectionString: var connectionString })
         {
@@ -26,6 +27,11 @@ public static class BillForUOptionsValidation
         {
             throw new BillForUConfigurationException(
                 "Cluster mode needs Redis for clustering, grain state and reminders: set BillForU:Redis (environment: BillForU__Redis), e.g. 127.0.0.1:6379.");
+        }
+        if (string.IsNullOrWhiteSpace(configuration[$"{BillForUOptions.KafkaSection}:BootstrapServers"]))
+        {
+            throw new BillForUConfigurationException(
+                "Cluster mode carries bill events on Kafka: set BillForU:Kafka:BootstrapServers (environment: BillForU__Kafka__BootstrapServers) and BillForU:Kafka:Topic.");
         }
     }
 

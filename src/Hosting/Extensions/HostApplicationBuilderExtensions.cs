@@ -21,7 +21,7 @@ public static class HostApplicationBuilderExtensions
     public static async Task<BillForUOptions> AddBillForUSiloAsync(this IHostApplicationBuilder builder, CancellationToken cancellationToken)
     {
         var options = builder.Configuration.GetBillForUOptions();
-        BillForUOptionsValidation.Validate(options);
+        BillForUOptionsValidation.Validate(options, builder.Configuration);
         if (options.Mode == BillForUMode.Embedded)
         {
             Directory.CreateDirectory(options.DataDirectory);

@@ -1,6 +1,8 @@
 using BillForU.Grains.Interfaces;
 using BillForU.Hosting.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -41,14 +43,15 @@ public static class SiloBuilderExtensions
             silo.AddRedisGrainStorage(Constants.GrainStorage, o => o.ConfigurationOptions = redis);
             silo.AddRedisGrainStorage(Constants.PubSubStorage, o => o.ConfigurationOptions = redis);
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
+            silo.AddKafkaStreams(Constants.BillingStreamProvider, (OptionsBuilder<KafkaStreamOptions> kafka) => kafka.BindConfiguration(BillForUOptions.KafkaSection));
         }
         else
         {
             silo.AddMemoryGrainStorage(Constants.GrainStorage);
             silo.AddMemoryGrainStorage(Constants.PubSubStorage);
             silo.UseInMemoryReminderService();
+            silo.AddMemoryStreams(Constants.BillingStreamProvider, streams => streams.ConfigurePartitioning(4));
         }
-        silo.AddMemoryStreams(Constants.BillingStreamProvider, streams => streams.ConfigurePartitioning(4));
         return silo;
     }
 }

@@ -25,13 +25,14 @@ public static class BillForUCommandLine
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder of the embedded database, key file and outboxes (default ./data)." };
         var sqlProvider = new Option<string?>("--sql-provider") { Description = "Sqlite (default in embedded mode) or MySql." };
         var sql = new Option<string?>("--sql") { Description = "Connection string of the SQL database." };
+        var kafka = new Option<string?>("--kafka") { Description = "Kafka bootstrap servers (cluster mode), e.g. 127.0.0.1:9092." };
         var siloPort = new Option<int?>("--silo-port") { Description = "Orleans silo port (default 11111)." };
         var gatewayPort = new Option<int?>("--gateway-port") { Description = "Orleans gateway port (default 30000)." };
         var redis = new Option<string?>("--redis") { Description = "Redis configuration string (cluster mode), e.g. 127.0.0.1:6379." };
 
         var root = new RootCommand("BillForU: settles a month of subscriber charges into bills on Orleans.")
         {
-            month, users, seed, force, reset, partitions, chunkSize, mode, dataDir, sqlProvider, sql, redis, siloPort, gatewayPort,
+            month, users, seed, force, reset, partitions, chunkSize, mode, dataDir, sqlProvider, sql, redis, kafka, siloPort, gatewayPort,
         };
         root.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,6 +61,7 @@ public static class BillForUCommandLine
                 ["BillForU:Sql:Provider"] = parse.GetValue(sqlProvider),
                 ["BillForU:Sql:ConnectionString"] = parse.GetValue(sql),
                 ["BillForU:Redis"] = parse.GetValue(redis),
+                ["BillForU:Kafka:BootstrapServers"] = parse.GetValue(kafka),
                 ["BillForU:Orleans:SiloPort"] = parse.GetValue(siloPort)?.ToString(CultureInfo.InvariantCulture),
                 ["BillForU:Orleans:GatewayPort"] = parse.GetValue(gatewayPort)?.ToString(CultureInfo.InvariantCulture),
             };
