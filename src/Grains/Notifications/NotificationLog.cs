@@ -8,7 +8,7 @@ internal static partial class NotificationLog
     [LoggerMessage(2001, LogLevel.Debug, "Bill {BillId}: duplicate event ignored")]
     public static partial void DuplicateIgnored(this ILogger logger, long billId);
 
-    [LoggerMessage(2002, LogLevel.Information, "Bill {BillId}: {Channel} sent to {MaskedAddress} after {Attempts} attempt(s)")]
+    [LoggerMessage(2002, LogLevel.Debug, "Bill {BillId}: {Channel} sent to {MaskedAddress} after {Attempts} attempt(s)")]
     public static partial void Sent(this ILogger logger, long billId, Channel channel, string maskedAddress, int attempts);
 
     [LoggerMessage(2003, LogLevel.Warning, "Bill {BillId}: {Channel} attempt {Attempt} failed: {Error}")]
