@@ -13,6 +13,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<NotificationMetrics>();
         services.AddSingleton<DeliveryLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryLogWriter>());
+        services.AddSingleton<NotificationRecovery>();
         return services;
     }
 }

@@ -74,6 +74,11 @@ public static class MainJob
         await host.StartAsync(cancellationToken);
         try
         {
+            if (options.Mode == BillForUMode.Embedded
+                && await services.GetRequiredService<NotificationRecovery>().RecoverAsync(cancellationToken) is > 0 and var recovered)
+            {
+                await output.WriteLineAsync($"Resumed {recovered:N0} unfinished notices left by the previous run.");
+            }
             var coordinator = services.GetRequiredService<IGrainFactory>().GetGrain<ISettlementCoordinatorGrain>(month.ToString());
             var start = await coordinator.StartAsync(new SettlementRequest(arguments.Force, arguments.Partitions, arguments.ChunkSize));
             await output.WriteLineAsync(start.Outcome switch
