@@ -16,6 +16,7 @@ public sealed class KafkaStreamOptionsValidatorTests
     [InlineData(nameof(KafkaStreamOptions.FailoverTopic))]
     [InlineData(nameof(KafkaStreamOptions.MaxFailoverAttempts))]
     [InlineData(nameof(KafkaStreamOptions.KafkaSettings))]
+    [InlineData(nameof(KafkaStreamOptions.ConsumerSettings))]
     public void A_wrong_property_fails_start_up_naming_it(string property)
     {
         var options = Valid();
@@ -27,6 +28,7 @@ public sealed class KafkaStreamOptionsValidatorTests
             case nameof(KafkaStreamOptions.FailoverTopic): options.FailoverTopic = options.Topic; break;
             case nameof(KafkaStreamOptions.MaxFailoverAttempts): options.MaxFailoverAttempts = 0; break;
             case nameof(KafkaStreamOptions.KafkaSettings): options.KafkaSettings["enable.auto.commit"] = "false"; break;
+            case nameof(KafkaStreamOptions.ConsumerSettings): options.ConsumerSettings["auto.offset.reset"] = "earliest"; break;
         }
 
         var exception = Assert.Throws<OrleansConfigurationException>(new KafkaStreamOptionsValidator(options, "billing").ValidateConfiguration);

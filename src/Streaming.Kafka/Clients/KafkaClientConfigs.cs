@@ -12,7 +12,7 @@ internal static class KafkaClientConfigs
 {
     public static ProducerConfig Producer(KafkaStreamOptions options, string providerName)
     {
-        var config = new ProducerConfig(Common(options, providerName, "producer"))
+        var config = new ProducerConfig(Common(options, providerName, "producer", options.ProducerSettings))
         {
             EnableIdempotence = true,
             Acks = Acks.All,
@@ -25,7 +25,7 @@ internal static class KafkaClientConfigs
 
     public static ConsumerConfig Consumer(KafkaStreamOptions options, string providerName, string groupId, string queue)
     {
-        var config = new ConsumerConfig(Common(options, providerName, queue))
+        var config = new ConsumerConfig(Common(options, providerName, queue, options.ConsumerSettings))
         {
             GroupId = groupId,
             // Offsets are stored by the receiver only once the cache released them, then committed in the background.
@@ -40,14 +40,17 @@ internal static class KafkaClientConfigs
     }
 
     public static AdminClientConfig Admin(KafkaStreamOptions options, string providerName) =>
-        new(Common(options, providerName, "admin"));
+        new(Common(options, providerName, "admin", []));
 
-    private static Dictionary<string, string> Common(KafkaStreamOptions options, string providerName, string role)
+    private static Dictionary<string, string> Common(KafkaStreamOptions options, string providerName, string role, Dictionary<string, string> specific)
     {
-        var settings = new Dictionary<string, string>(options.KafkaSettings, StringComparer.Ordinal)
+        var settings = new Dictionary<string, string>(options.KafkaSettings, StringComparer.Ordinal);
+        foreach (var (key, value) in specific)
         {
-            ["bootstrap.servers"] = options.BootstrapServers,
-        };
+            settings[key] = value;
+        }
+
+        settings["bootstrap.servers"] = options.BootstrapServers;
         settings.TryAdd("client.id", string.Create(CultureInfo.InvariantCulture, $"orleans-{providerName}-{role}"));
         return settings;
     }

@@ -115,6 +115,12 @@ public sealed class KafkaStreamOptions
     [Redact]
     public Dictionary<string, string> KafkaSettings { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Further librdkafka settings for the consumers only (for example <c>fetch.wait.max.ms</c>).</summary>
+    public Dictionary<string, string> ConsumerSettings { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Further librdkafka settings for the producer only (for example <c>queue.buffering.max.messages</c>).</summary>
+    public Dictionary<string, string> ProducerSettings { get; set; } = new(StringComparer.Ordinal);
+
     internal string ResolvedFailoverTopic => string.IsNullOrWhiteSpace(FailoverTopic) ? $"{Topic}-failover" : FailoverTopic;
 
     internal string ResolvedDeadLetterTopic => string.IsNullOrWhiteSpace(DeadLetterTopic) ? $"{Topic}-dlt" : DeadLetterTopic;

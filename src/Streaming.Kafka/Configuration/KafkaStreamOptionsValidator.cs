@@ -45,8 +45,15 @@ internal sealed class KafkaStreamOptionsValidator(KafkaStreamOptions options, st
                 $"'{providerName}' must be 1; batch events per message with OnNextBatchAsync instead.");
         }
 
-        var owned = options.KafkaSettings.Keys.FirstOrDefault(key => ProviderOwnedSettings.Contains(key, StringComparer.Ordinal));
-        Require(owned is null, nameof(options.KafkaSettings), $"must not set '{owned}': the provider sets it to keep its delivery guarantees");
+        RequireNotOwned(options.KafkaSettings, nameof(options.KafkaSettings));
+        RequireNotOwned(options.ConsumerSettings, nameof(options.ConsumerSettings));
+        RequireNotOwned(options.ProducerSettings, nameof(options.ProducerSettings));
+    }
+
+    private void RequireNotOwned(Dictionary<string, string> settings, string property)
+    {
+        var owned = settings.Keys.FirstOrDefault(key => ProviderOwnedSettings.Contains(key, StringComparer.Ordinal));
+        Require(owned is null, property, $"must not set '{owned}': the provider sets it to keep its delivery guarantees");
     }
 
     private void Require(bool condition, string property, string problem)
