@@ -1,4 +1,6 @@
 using BillForU.Storage.MySql;
+using BillForU.Storage.Notifications;
+using BillForU.Storage.Notifications.Sqlite;
 using BillForU.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +30,8 @@ public static class SqlStoreServiceCollectionExtensions
                 services.AddSingleton<IBillRepository, SqliteBillRepository>();
                 services.AddSingleton<ISettlementRunRepository, SqliteSettlementRunRepository>();
                 services.AddSingleton<IDatasetSeeder, SqliteDatasetSeeder>();
+                services.AddSingleton<IRecipientDirectory, SqliteRecipientDirectory>();
+                services.AddSingleton<IDeliveryStore, SqliteDeliveryStore>();
                 break;
             case SqlProvider.MySql:
                 services.AddSingleton<MySqlConnectionFactory>();

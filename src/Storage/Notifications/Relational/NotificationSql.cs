@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace BillForU.Storage.Notifications.Relational;
+
+/// <summary>The read statements both dialects share; parameters are named the same in both.</summary>
+internal static class NotificationSql
+{
+    /// <summary>@status, @after, @limit: an ordered range of the (status, bill_id, channel) index.</summary>
+    public const string ListByStatus =
+        $"SELECT {NotificationRows.StateColumns} FROM notification_deliveries WHERE status = @status AND bill_id > @after ORDER BY bill_id, channel LIMIT @limit";
+
+    /// <summary>@bill: the attempts of one bill in the order they were appended.</summary>
+    public const string AttemptsOfBill =
+        $"SELECT {NotificationRows.AttemptColumns} FROM notification_attempts WHERE bill_id = @bill ORDER BY id";
+
+    /// <summary>
+    /// @after, @limit. A range of the status index per unfinished status, each cut at the limit, merged and
+    /// cut again: a page costs the same however many unfinished rows lie ahead, where <c>status IN (…)</c>
+    /// ordered by bill id would sort all of them on every page. Only keys cross the union; full rows are
+    /// read by primary key for the page alone.
+    /// </summary>
+    public static readonly string ListUnfinished = BuildListUnfinished();
+
+    /// <summary>The states of the bills bound as @k0…@k{count-1}.</summary>
+    public static string StatesOfBills(int count) =>
+        $"SELECT {NotificationRows.StateColumns} FROM notification_deliveries WHERE bill_id IN ({Keys(count)}) ORDER BY bill_id, channel";
+
+    /// <summary>Two result sets for the users bound as @k0…@k{count-1}: their contacts, then their preferences by user and priority.</summary>
+    public static string RecipientsOf(int count)
+    {
+        var keys = Keys(count);
+        return $"""
+            SELECT id, email_cipher, phone_cipher FROM users WHERE id IN ({keys});
+            SELECT {NotificationRows.PreferenceColumns} FROM notification_prefs WHERE user_id IN ({keys}) ORDER BY user_id, priority, channel;
+            """;
+    }
+
+    public static string KeyName(int index) => "@k" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Keys(int count) => string.Join(", ", Enumerable.Range(0, count).Select(KeyName));
+
+    private static string BuildListUnfinished()
+    {
+        var keys = new StringBuilder();
+        var part = 0;
+        foreach (var status in NotificationNames.Unfinished)
+        {
+            if (part > 0)
+            {
+                keys.Append(" UNION ALL ");
+            }
+            // Derived tables, not parenthesised selects: SQLite allows ORDER BY/LIMIT in a compound's parts only this way.
+            keys.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"SELECT bill_id, channel FROM (SELECT bill_id, channel FROM notification_deliveries WHERE status = '{NotificationNames.Of(status)}' AND bill_id > @after ORDER BY bill_id, channel LIMIT @limit) AS p{part++}");
+        }
+        var columns = string.Join(", ", NotificationRows.StateColumns.Split(", ").Select(c => "d." + c));
+        return $"""
+            SELECT {columns}
+              FROM ({keys} ORDER BY bill_id, channel LIMIT @limit) AS k
+              JOIN notification_deliveries AS d ON d.bill_id = k.bill_id AND d.channel = k.channel
+             ORDER BY d.bill_id, d.channel
+            """;
+    }
+}

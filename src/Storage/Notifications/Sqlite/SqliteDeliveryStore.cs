@@ -1,0 +1,181 @@
+using BillForU.Domain.Notifications;
+using BillForU.Storage.Notifications.Relational;
+using BillForU.Storage.Relational;
+using BillForU.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace BillForU.Storage.Notifications.Sqlite;
+
+/// <summary>
+/// Delivery state and log in the embedded database. A batch is one write transaction through the file's
+/// writer queue, with one prepared statement executed per row (no round trip: SQLite runs in process).
+/// </summary>
+internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) : IDeliveryStore
+{
+    private const string UpsertSql = $"""
+        INSERT INTO notification_deliveries ({NotificationRows.StateColumns})
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
+        ON CONFLICT (bill_id, channel) DO UPDATE SET
+            user_id = excluded.user_id, billing_month = excluded.billing_month, status = excluded.status,
+            attempts = excluded.attempts, last_error = excluded.last_error, next_attempt_at = excluded.next_attempt_at,
+            sent_at = excluded.sent_at, provider_message_id = excluded.provider_message_id, updated_at = excluded.updated_at
+        """;
+
+    // Rows arrive by fixed-width instant text, so the first 13 characters are the UTC hour.
+    private const string HourlySql = """
+        SELECT substr(at, 1, 13), status, COUNT(*) FROM notification_attempts
+         WHERE at >= @from AND at < @to
+         GROUP BY substr(at, 1, 13), status
+         ORDER BY 1, 2
+        """;
+
+    public Task UpsertStatesAsync(IReadOnlyList<DeliveryState> states, CancellationToken cancellationToken)
+    {
+        if (states.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        // Key order keeps the writes to the clustered B-tree local; the sort is stable, so of two states of
+        // one (bill, channel) in a batch the later one is written last and wins.
+        var ordered = states.OrderBy(s => s.BillId).ThenBy(s => s.Channel).ToArray();
+        return connections.WriteAsync((connection, transaction, ct) =>
+        {
+            using var upsert = SqliteConnectionFactory.Command(connection, transaction, UpsertSql);
+            var p = new SqliteParameter[11];
+            for (var i = 0; i < p.Length; i++)
+            {
+                p[i] = upsert.Parameters.Add(new SqliteParameter("@p" + i, null));
+            }
+            upsert.Prepare();
+            foreach (var state in ordered)
+            {
+                ct.ThrowIfCancellationRequested();
+                p[0].Value = state.BillId;
+                p[1].Value = SqlNames.Of(state.Channel);
+                p[2].Value = state.UserId;
+                p[3].Value = state.BillingMonth;
+                p[4].Value = NotificationNames.Of(state.Status);
+                p[5].Value = state.Attempts;
+                p[6].Value = (object?)state.LastError ?? DBNull.Value;
+                p[7].Value = SqliteText.Instant(state.NextAttemptAt);
+                p[8].Value = SqliteText.Instant(state.SentAt);
+                p[9].Value = (object?)state.ProviderMessageId ?? DBNull.Value;
+                p[10].Value = SqliteText.Instant(state.UpdatedAt);
+                upsert.ExecuteNonQuery();
+            }
+            return Task.FromResult(ordered.Length);
+        }, cancellationToken);
+    }
+
+    public Task AppendAttemptsAsync(IReadOnlyList<DeliveryAttempt> attempts, CancellationToken cancellationToken)
+    {
+        if (attempts.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+        return connections.WriteAsync((connection, transaction, ct) =>
+        {
+            using var insert = new SqlitePreparedInsert(connection, transaction, "notification_attempts", NotificationRows.AttemptColumns);
+            foreach (var attempt in attempts)
+            {
+                ct.ThrowIfCancellationRequested();
+                insert[0].Value = attempt.BillId;
+                insert[1].Value = SqlNames.Of(attempt.Channel);
+                insert[2].Value = attempt.Attempt;
+                insert[3].Value = NotificationNames.Of(attempt.Status);
+                insert[4].Value = (object?)attempt.Error ?? DBNull.Value;
+                insert[5].Value = (object?)attempt.ProviderMessageId ?? DBNull.Value;
+                insert[6].Value = SqliteText.Instant(attempt.At);
+                insert.Execute();
+            }
+            return Task.FromResult(attempts.Count);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DeliveryState>> GetStatesAsync(IReadOnlyCollection<long> billIds, CancellationToken cancellationToken)
+    {
+        var states = new List<DeliveryState>();
+        if (billIds.Count == 0)
+        {
+            return states;
+        }
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        foreach (var slice in NotificationRows.Slices(billIds))
+        {
+            using var select = SqliteConnectionFactory.Command(connection, null, NotificationSql.StatesOfBills(slice.Length));
+            for (var i = 0; i < slice.Length; i++)
+            {
+                select.Parameters.AddWithValue(NotificationSql.KeyName(i), slice[i]);
+            }
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                states.Add(NotificationRows.State(reader));
+            }
+        }
+        return states;
+    }
+
+    public async Task<IReadOnlyList<DeliveryState>> ListByStatusAsync(NotificationStatus status, long afterBillId, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var select = SqliteConnectionFactory.Command(connection, null, NotificationSql.ListByStatus);
+        select.Parameters.AddWithValue("@status", NotificationNames.Of(status));
+        return await ReadPageAsync(select, afterBillId, limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DeliveryState>> ListUnfinishedAsync(long afterBillId, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var select = SqliteConnectionFactory.Command(connection, null, NotificationSql.ListUnfinished);
+        return await ReadPageAsync(select, afterBillId, limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StatusCount>> CountByStatusAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var select = SqliteConnectionFactory.Command(connection, null, NotificationRows.CountByStatusSql);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await NotificationRows.ReadStatusCountsAsync(reader, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<HourlyCount>> CountAttemptsPerHourAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var select = SqliteConnectionFactory.Command(connection, null, HourlySql);
+        select.Parameters.AddWithValue("@from", SqliteText.Instant(fromUtc));
+        select.Parameters.AddWithValue("@to", SqliteText.Instant(toUtc));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await NotificationRows.ReadHourlyCountsAsync(reader, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(long billId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var select = SqliteConnectionFactory.Command(connection, null, NotificationSql.AttemptsOfBill);
+        select.Parameters.AddWithValue("@bill", billId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await RowMappers.ReadAllAsync(reader, NotificationRows.Attempt, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<DeliveryState>> ReadPageAsync(SqliteCommand select, long afterBillId, int limit, CancellationToken cancellationToken)
+    {
+        select.Parameters.AddWithValue("@after", afterBillId);
+        select.Parameters.AddWithValue("@limit", limit + NotificationRows.MaxRowsPerBill - 1);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<DeliveryState>(limit);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(NotificationRows.State(reader));
+        }
+        return NotificationRows.WholeBills(rows, limit);
+    }
+}
