@@ -1,5 +1,6 @@
 using BillForU.Storage.MySql;
 using BillForU.Storage.Notifications;
+using BillForU.Storage.Notifications.MySql;
 using BillForU.Storage.Notifications.Sqlite;
 using BillForU.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,8 @@ public static class SqlStoreServiceCollectionExtensions
                 services.AddSingleton<IBillRepository, MySqlBillRepository>();
                 services.AddSingleton<ISettlementRunRepository, MySqlSettlementRunRepository>();
                 services.AddSingleton<IDatasetSeeder, MySqlDatasetSeeder>();
+                services.AddSingleton<IRecipientDirectory, MySqlRecipientDirectory>();
+                services.AddSingleton<IDeliveryStore, MySqlDeliveryStore>();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, $"{nameof(SqlStoreOptions)}.{nameof(SqlStoreOptions.Provider)} '{options.Provider}' is not a known SQL provider.");
