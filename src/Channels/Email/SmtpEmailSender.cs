@@ -1,0 +1,78 @@
+using BillForU.Channels.Logging;
+using BillForU.Domain.Customers;
+using BillForU.Domain.Security;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace BillForU.Channels.Email;
+
+/// <summary>
+/// Sends the bill notice through the SMTP relay on a pooled session. Refusals the relay means for good (5xx) are
+/// <see cref="SendOutcome.Failed"/>; everything else (no session, a dropped one, 4xx) is <see cref="SendOutcome.RetryLater"/>.
+/// The Message-ID is fixed per notice, so a resend after an ambiguous failure is recognisable downstream.
+/// </summary>
+internal sealed class SmtpEmailSender(SmtpConnectionPool pool, BillNoticeMessage messages, ILogger<SmtpEmailSender> logger) : IEmailSender
+{
+    public Channel Channel => Channel.Email;
+
+    public async Task<SendResult> SendAsync(BillNotice notice, string address, CancellationToken cancellationToken)
+    {
+        var result = await TrySendAsync(notice, address, cancellationToken);
+        var masked = ContactMasking.MaskEmail(address);
+        if (result.Outcome == SendOutcome.Sent)
+        {
+            logger.Accepted(Channel, notice.NotificationId, masked, result.ProviderMessageId!);
+        }
+        else
+        {
+            logger.NotSent(Channel, notice.NotificationId, masked, result.Outcome, result.Error!);
+        }
+        return result;
+    }
+
+    private async Task<SendResult> TrySendAsync(BillNotice notice, string address, CancellationToken cancellationToken)
+    {
+        MimeMessage message;
+        try
+        {
+            message = messages.Create(notice, address);
+        }
+        catch (ParseException)
+        {
+            return SendResult.Failed("The email address is not valid.");
+        }
+
+        SmtpClient client;
+        try
+        {
+            client = await pool.RentAsync(cancellationToken);
+        }
+        catch (Exception e) when (SmtpFailures.IsSessionFailure(e))
+        {
+            return SmtpFailures.Transient(e, address);
+        }
+
+        var reusable = false;
+        try
+        {
+            await client.SendAsync(message, cancellationToken);
+            reusable = true;
+            return SendResult.Sent($"<{message.MessageId}>");
+        }
+        catch (SmtpCommandException e)
+        {
+            reusable = SmtpFailures.KeepsSession(e);
+            return SmtpFailures.Classify(e, address);
+        }
+        catch (Exception e) when (SmtpFailures.IsSessionFailure(e))
+        {
+            return SmtpFailures.Transient(e, address);
+        }
+        finally
+        {
+            // A cancelled or broken exchange leaves the session mid-command: it is closed, never reused.
+            pool.Return(client, reusable);
+        }
+    }
+}

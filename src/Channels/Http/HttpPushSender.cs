@@ -1,0 +1,24 @@
+using System.Net.Http.Json;
+using BillForU.Channels.Configuration;
+using BillForU.Channels.Templates;
+using BillForU.Domain.Customers;
+using Microsoft.Extensions.Logging;
+
+namespace BillForU.Channels.Http;
+
+/// <summary>Push over the HTTP provider: <c>{userId, title, body, billId}</c>; the address is the user id.</summary>
+internal sealed class HttpPushSender(IHttpClientFactory clients, HttpProviderOptions options, TimeProvider time, ILogger<HttpPushSender> logger)
+    : HttpChannelSender(clients, ClientName, options, time, logger), IPushSender
+{
+    public const string ClientName = "BillForU.Channels.Push";
+
+    public override Channel Channel => Channel.Push;
+
+    protected override HttpContent Body(BillNotice notice, string address) =>
+        JsonContent.Create(
+            new PushRequest(address, ShortNoticeTemplate.PushTitle(notice), ShortNoticeTemplate.PushBody(notice), notice.BillId),
+            ChannelJsonContext.Default.PushRequest);
+
+    // A user id is not a contact: it is logged as is.
+    protected override string Mask(string address) => address;
+}

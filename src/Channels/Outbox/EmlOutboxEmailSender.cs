@@ -1,0 +1,144 @@
+using System.Buffers;
+using BillForU.Channels.Email;
+using BillForU.Channels.Logging;
+using BillForU.Domain.Customers;
+using BillForU.Domain.Security;
+using Microsoft.Extensions.Logging;
+using MimeKit;
+
+namespace BillForU.Channels.Outbox;
+
+/// <summary>
+/// Email into <c>email/{NotificationId}.eml</c>: the exact message the relay would get. The file is named by the
+/// notification id and replaced atomically (write a temp file, rename over), so a resend overwrites the same file and a
+/// reader never sees half a message. Past <c>Email:OutboxEmlFileLimit</c> new notices become lines of <c>email.jsonl</c>.
+/// </summary>
+internal sealed class EmlOutboxEmailSender : IEmailSender, IAsyncDisposable
+{
+    public const string EmailFolder = "email";
+
+    public const string SummaryFileName = "email.jsonl";
+
+    private static readonly SearchValues<char> InvalidFileNameChars = SearchValues.Create(Path.GetInvalidFileNameChars());
+
+    private readonly string _directory;
+    private readonly int? _limit;
+    private readonly BillNoticeMessage _messages;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lazy<JsonLinesOutbox> _summary;
+    private int _files;
+    private long _temporaries;
+
+    public EmlOutboxEmailSender(string outboxDirectory, int? emlFileLimit, BillNoticeMessage messages, TimeProvider time, ILogger<EmlOutboxEmailSender> logger)
+    {
+        _directory = Path.GetFullPath(Path.Combine(outboxDirectory, EmailFolder));
+        Directory.CreateDirectory(_directory);
+        _limit = emlFileLimit;
+        _messages = messages;
+        _time = time;
+        _logger = logger;
+        // Opened on first use: below the limit there is no summary file at all.
+        _summary = new(() => new JsonLinesOutbox(Path.Combine(outboxDirectory, SummaryFileName), logger));
+    }
+
+    public Channel Channel => Channel.Email;
+
+    public async Task<SendResult> SendAsync(BillNotice notice, string address, CancellationToken cancellationToken)
+    {
+        var masked = ContactMasking.MaskEmail(address);
+        var result = await WriteAsync(notice, address, masked, cancellationToken);
+        if (result.Outcome == SendOutcome.Sent)
+        {
+            _logger.Accepted(Channel, notice.NotificationId, masked, result.ProviderMessageId!);
+        }
+        else
+        {
+            _logger.NotSent(Channel, notice.NotificationId, masked, result.Outcome, result.Error!);
+        }
+        return result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_summary.IsValueCreated)
+        {
+            await _summary.Value.DisposeAsync();
+        }
+    }
+
+    private async Task<SendResult> WriteAsync(BillNotice notice, string address, string masked, CancellationToken cancellationToken)
+    {
+        MimeMessage message;
+        try
+        {
+            message = _messages.Create(notice, address);
+        }
+        catch (ParseException)
+        {
+            return SendResult.Failed("The email address is not valid.");
+        }
+        var path = Path.Combine(_directory, FileName(notice.NotificationId));
+        try
+        {
+            if (OverLimit(path))
+            {
+                await _summary.Value.AppendAsync(SummaryLine(notice, masked, message.Subject ?? ""), cancellationToken);
+                return SendResult.Sent($"{SummaryFileName}#{notice.NotificationId}");
+            }
+            await WriteFileAsync(message, path, cancellationToken);
+            return SendResult.Sent($"<{message.MessageId}>");
+        }
+        catch (IOException e)
+        {
+            return SendResult.Retry($"The email outbox could not be written: {e.Message}");
+        }
+    }
+
+    /// <summary>A resend of a notice that already has its file still overwrites it; only new notices count.</summary>
+    private bool OverLimit(string path)
+    {
+        if (_limit is not { } limit || File.Exists(path))
+        {
+            return false;
+        }
+        var files = Interlocked.Increment(ref _files);
+        if (files == limit + 1)
+        {
+            _logger.EmlLimitReached(limit, Path.Combine(Path.GetDirectoryName(_directory)!, SummaryFileName));
+        }
+        return files > limit;
+    }
+
+    private async Task WriteFileAsync(MimeMessage message, string path, CancellationToken cancellationToken)
+    {
+        var temporary = $"{path}.{Interlocked.Increment(ref _temporaries)}.tmp";
+        var moved = false;
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024))
+            {
+                await message.WriteToAsync(file, cancellationToken);
+            }
+            File.Move(temporary, path, overwrite: true);
+            moved = true;
+        }
+        finally
+        {
+            if (!moved)
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private OutboxLine SummaryLine(BillNotice notice, string masked, string subject) =>
+        new(notice.NotificationId, "email", notice.BillId, notice.UserId, notice.BillingMonth, notice.TotalAmount, notice.DueDate, _time.GetUtcNow(),
+            To: masked, Subject: subject);
+
+    /// <summary>Notification ids are <c>{billId}-{channel}</c>; anything a file system would choke on is replaced anyway.</summary>
+    private static string FileName(string notificationId) =>
+        notificationId.AsSpan().ContainsAny(InvalidFileNameChars)
+            ? string.Concat(notificationId.Select(c => InvalidFileNameChars.Contains(c) ? '_' : c)) + ".eml"
+            : notificationId + ".eml";
+}
