@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Storage;
 using StackExchange.Redis;
 
 namespace BillForU.Hosting.Extensions;
@@ -37,6 +38,10 @@ public static class SiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddBillForUProviders(this ISiloBuilder silo, BillForUOptions options)
     {
+        // Grain state goes through the Orleans serializer rather than the default Newtonsoft JSON: the state
+        // types are [GenerateSerializer] records with DateOnly/TimeOnly, version-tolerant by their ids, and
+        // a binary write per notice step is cheaper than JSON at a million notices.
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         if (options.Mode == BillForUMode.Cluster)
         {
             var redis = ConfigurationOptions.Parse(options.Redis!);

@@ -1,3 +1,5 @@
+using BillForU.Channels.Configuration;
+using BillForU.Channels.Extensions;
 using BillForU.Domain.Billing;
 using BillForU.Domain.Generation;
 using BillForU.Domain.Security;
@@ -7,6 +9,7 @@ using BillForU.Hosting.Configuration;
 using BillForU.Hosting.Extensions;
 using BillForU.Storage;
 using BillForU.Storage.Extensions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -37,12 +40,19 @@ public sealed class SettlementCluster : IAsyncDisposable
 
     public static async Task<SettlementCluster> StartAsync(SqlStoreOptions sql, int partitions = 4, int chunkSize = 200)
     {
+        var outbox = Directory.CreateTempSubdirectory("billforu-outbox-").FullName;
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddBillForUProviders(new BillForUOptions());
             silo.Services.AddPiiProtection(TestKeys.Ring);
             silo.Services.AddSqlStore(sql);
+            silo.Services.AddNotificationPipeline(new ConfigurationBuilder().Build());
+            silo.Services.AddNotificationChannels(channels =>
+            {
+                channels.Mode = ChannelMode.Outbox;
+                channels.OutboxDirectory = outbox;
+            });
             var original = silo.Services.Last(d => d.ServiceType == typeof(IBillRepository));
             silo.Services.Remove(original);
             silo.Services.AddSingleton(sp => new FaultyBillRepository((IBillRepository)(original.ImplementationType is { } type
