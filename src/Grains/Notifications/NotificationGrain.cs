@@ -55,7 +55,11 @@ public sealed class NotificationGrain(
         State.Deliveries = PlanDeliveries(billEvent, recipient, known);
         var resumeAt = State.Deliveries.FindIndex(d => d.Status == NotificationStatus.Sent || !d.IsFinished);
         State.Current = resumeAt >= 0 ? resumeAt : State.Deliveries.Count - 1;
-        if (known.Count == 0)
+        if (known.Count == 0 && State.Deliveries[State.Current] is { Status: NotificationStatus.Scheduled } scheduled)
+        {
+            await SaveAsync(scheduled, NotificationStatus.Scheduled, null);
+        }
+        else if (known.Count == 0)
         {
             // The bill is on record from the start, so a restart before its first send still finds it unfinished.
             RecordState(State.Deliveries[State.Current], null, null);

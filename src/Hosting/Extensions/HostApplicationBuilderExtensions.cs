@@ -1,3 +1,5 @@
+using BillForU.Channels.Configuration;
+using BillForU.Channels.Extensions;
 using BillForU.Grains.Settlement;
 using BillForU.Hosting.Configuration;
 using BillForU.Hosting.Security;
@@ -34,6 +36,12 @@ public static class HostApplicationBuilderExtensions
         builder.Services.AddSqlStore(options.ResolveSql());
         builder.Services.Configure<SettlementOptions>(builder.Configuration.GetSection(SettlementOptions.Section));
         builder.Services.AddNotificationPipeline(builder.Configuration);
+        builder.Services.AddNotificationChannels(builder.Configuration.GetSection(ChannelOptions.Section));
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{ChannelOptions.Section}:{nameof(ChannelOptions.OutboxDirectory)}"]))
+        {
+            // The outboxes live with the rest of the embedded data unless an operator points them elsewhere.
+            builder.Services.PostConfigure<ChannelOptions>(o => o.OutboxDirectory = Path.Combine(options.DataDirectory, "outbox"));
+        }
         builder.UseOrleans(silo => silo.ConfigureBillForUSilo(options));
         return options;
     }

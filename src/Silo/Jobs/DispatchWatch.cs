@@ -11,17 +11,17 @@ public sealed class DispatchWatch(NotificationMetrics metrics, DeliveryLogWriter
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(60);
 
+    /// <param name="startedAtUtc">When the events began to flow (the settlement run's start): notices go out while settling.</param>
     /// <returns>False when progress stalled before every event was taken.</returns>
-    public async Task<bool> WaitAsync(long expectedEvents, CancellationToken cancellationToken)
+    public async Task<bool> WaitAsync(long expectedEvents, DateTime startedAtUtc, CancellationToken cancellationToken)
     {
         var progress = ConsoleProgress.ForConsole(output);
-        var started = DateTime.UtcNow;
         var lastProgressAt = DateTime.UtcNow;
         long lastTaken = -1;
         while (true)
         {
             var taken = metrics.Accepted + metrics.Duplicates;
-            var seconds = Math.Max((DateTime.UtcNow - started).TotalSeconds, 0.001);
+            var seconds = Math.Max((DateTime.UtcNow - startedAtUtc).TotalSeconds, 0.001);
             var detail = $"{taken:N0}/{expectedEvents:N0} bills, {taken / seconds:N0} notices/s";
             if (taken >= expectedEvents && metrics.InFlight == 0 && log.Pending == 0)
             {

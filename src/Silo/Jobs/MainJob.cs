@@ -95,7 +95,7 @@ public static class MainJob
             SettlementSummaryPrinter.Print(output, run, summary);
             if (start.Outcome != StartOutcome.AlreadySettled)
             {
-                await ActivatorUtilities.CreateInstance<DispatchWatch>(services, output).WaitAsync(run.EventsPublished, cancellationToken);
+                await ActivatorUtilities.CreateInstance<DispatchWatch>(services, output).WaitAsync(run.EventsPublished, run.StartedAt, cancellationToken);
             }
             var counts = await services.GetRequiredService<IDeliveryStore>().CountByStatusAsync(cancellationToken);
             NotificationSummaryPrinter.Print(output, counts, services.GetRequiredService<NotificationMetrics>());

@@ -9,6 +9,8 @@ namespace BillForU.Storage.Notifications.Sqlite;
 /// <summary>
 /// Delivery state and log in the embedded database. A batch is one write transaction through the file's
 /// writer queue, with one prepared statement executed per row (no round trip: SQLite runs in process).
+/// Multi-row VALUES lists measured slower with this provider, which binds every parameter by name
+/// (1 row per statement 86k rows/s, 10 rows 83k, 50 rows 52k).
 /// </summary>
 internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) : IDeliveryStore
 {
