@@ -5,9 +5,14 @@ namespace BillForU.Storage.Notifications.Relational;
 /// <summary>The read statements both dialects share; parameters are named the same in both.</summary>
 internal static class NotificationSql
 {
-    /// <summary>@status, @after, @limit: an ordered range of the (status, bill_id, channel) index.</summary>
-    public const string ListByStatus =
-        $"SELECT {NotificationRows.StateColumns} FROM notification_deliveries WHERE status = @status AND bill_id > @after ORDER BY bill_id, channel LIMIT @limit";
+    /// <summary>
+    /// @status, @after, @limit: the page's keys from an ordered range of the covering (status, bill_id, channel)
+    /// index, then its rows by primary key. Asked for whole rows at once, MariaDB 10.11 may pick ref access on
+    /// status alone and filter bill_id entry by entry from the start of the status: measured at 1M rows, a
+    /// page half-way through took 128 ms that way against 4 ms in this form.
+    /// </summary>
+    public static readonly string ListByStatus = StatesOfKeys(
+        "SELECT bill_id, channel FROM notification_deliveries WHERE status = @status AND bill_id > @after ORDER BY bill_id, channel LIMIT @limit");
 
     /// <summary>@bill: the attempts of one bill in the order they were appended.</summary>
     public const string AttemptsOfBill =
@@ -53,10 +58,16 @@ internal static class NotificationSql
             keys.Append(System.Globalization.CultureInfo.InvariantCulture,
                 $"SELECT bill_id, channel FROM (SELECT bill_id, channel FROM notification_deliveries WHERE status = '{NotificationNames.Of(status)}' AND bill_id > @after ORDER BY bill_id, channel LIMIT @limit) AS p{part++}");
         }
+        return StatesOfKeys($"{keys} ORDER BY bill_id, channel LIMIT @limit");
+    }
+
+    /// <summary>The states whose keys <paramref name="keysSql"/> selects (bill_id, channel), in key order.</summary>
+    private static string StatesOfKeys(string keysSql)
+    {
         var columns = string.Join(", ", NotificationRows.StateColumns.Split(", ").Select(c => "d." + c));
         return $"""
             SELECT {columns}
-              FROM ({keys} ORDER BY bill_id, channel LIMIT @limit) AS k
+              FROM ({keysSql}) AS k
               JOIN notification_deliveries AS d ON d.bill_id = k.bill_id AND d.channel = k.channel
              ORDER BY d.bill_id, d.channel
             """;
