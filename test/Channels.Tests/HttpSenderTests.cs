@@ -16,7 +16,6 @@ public sealed class HttpSenderTests : IAsyncLifetime
             ChannelServices.Live(sms: _provider.Endpoint, push: _provider.Endpoint, more: o =>
             {
                 o.Sms.ApiKey = "sms-secret-key";
-                o.Sms.Timeout = TimeSpan.FromMilliseconds(500);
             }));
         return Task.CompletedTask;
     }
@@ -130,9 +129,10 @@ public sealed class HttpSenderTests : IAsyncLifetime
     public async Task A_hung_provider_is_retry_later_after_the_timeout()
     {
         _provider.Respond = _ => null;
+        await using var services = ChannelServices.Build(ChannelServices.Live(sms: _provider.Endpoint, more: o => o.Sms.Timeout = TimeSpan.FromMilliseconds(500)));
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
-        var result = await Sms.SendAsync(Notices.For(2026100000008, "sms"), Notices.Phone, CancellationToken.None);
+        var result = await services.GetRequiredService<ISmsSender>().SendAsync(Notices.For(2026100000008, "sms"), Notices.Phone, CancellationToken.None);
 
         Assert.Equal(SendOutcome.RetryLater, result.Outcome);
         Assert.Contains("did not answer", result.Error);

@@ -19,7 +19,7 @@ internal sealed class ChannelOptionsValidator : IValidateOptions<ChannelOptions>
 
         Require(Enum.IsDefined(options.Mode), "Mode", "must be Outbox or Live");
         Require(options.Email.PermitsPerSecond is null or > 0, "Email:PermitsPerSecond", "must be positive when set");
-        Require(options.Email.OutboxEmlFileLimit is null or >= 0, "Email:OutboxEmlFileLimit", "must not be negative");
+        Require(options.Email.OutboxEmlFileLimit >= 0, "Email:OutboxEmlFileLimit", "must not be negative");
         Require(options.Sms.PermitsPerSecond is null or > 0, "Sms:PermitsPerSecond", "must be positive when set");
         Require(options.Push.PermitsPerSecond is null or > 0, "Push:PermitsPerSecond", "must be positive when set");
         Require(MailboxAddress.TryParse(options.Smtp.FromAddress, out _), "Smtp:FromAddress", "must be an email address");
