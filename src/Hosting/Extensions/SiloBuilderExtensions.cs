@@ -1,9 +1,11 @@
 using BillForU.Grains.Interfaces;
 using BillForU.Hosting.Configuration;
+using BillForU.Hosting.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using StackExchange.Redis;
 
@@ -52,7 +54,7 @@ public static class SiloBuilderExtensions
         }
         else
         {
-            silo.AddMemoryGrainStorage(Constants.GrainStorage);
+            silo.Services.AddGrainStorage(Constants.GrainStorage, (sp, _) => new ProcessLocalGrainStorage(sp.GetRequiredService<IGrainStorageSerializer>()));
             silo.AddMemoryGrainStorage(Constants.PubSubStorage);
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(Constants.BillingStreamProvider, streams => streams.ConfigurePartitioning(4));

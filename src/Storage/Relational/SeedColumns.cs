@@ -17,6 +17,7 @@ internal static class SeedColumns
     /// <summary>Every table a dataset, its bills and its runs live in, children before parents.</summary>
     public static readonly string[] DataTables =
     [
+        "notification_attempts", "notification_deliveries",
         "bill_lines", "bills", "settlement_checkpoints", "settlement_runs",
         "notification_prefs", "micro_payments", "device_installments", "user_addons", "user_plans", "users",
         "message_policy", "addons", "plans", "dataset_info",
