@@ -43,6 +43,7 @@ public static class HostApplicationBuilderExtensions
             builder.Services.PostConfigure<ChannelOptions>(o => o.OutboxDirectory = Path.Combine(options.DataDirectory, "outbox"));
         }
         builder.UseOrleans(silo => silo.ConfigureBillForUSilo(options));
+        builder.Services.RedactContactsInLogs();
         return options;
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using BillForU.Domain.Billing;
 using MySqlConnector;
 
-namespace BillForU.Settlement.Bench;
+namespace BillForU.Pipeline.Bench;
 
 /// <summary>
 /// The floor settlement is measured against: MariaDB computing the same month by itself, on the same

@@ -4,14 +4,16 @@ using BillForU.Domain.Generation;
 using BillForU.Domain.Security;
 using BillForU.Domain.Settlement;
 using BillForU.Grains.Interfaces.Settlement;
+using BillForU.Grains.Notifications;
 using BillForU.Hosting.Extensions;
 using BillForU.Storage;
+using BillForU.Storage.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace BillForU.Settlement.Bench;
+namespace BillForU.Pipeline.Bench;
 
 /// <summary>A real embedded-mode silo over the given SQL store, as the Silo process builds it.</summary>
 public sealed class BenchSilo(IHost host) : IAsyncDisposable
@@ -20,6 +22,8 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
 
     public static async Task<BenchSilo> StartAsync(SqlProvider provider, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string?> extra)
     {
+        // Notices go out while settling: measure them at 10:00 in Seoul, whatever the hour here.
+        var clock = new DaytimeClock(Seoul);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -30,6 +34,7 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
             ["BillForU:Sql:ConnectionString"] = connectionString,
         }.Concat(extra));
         await builder.AddBillForUSiloAsync(CancellationToken.None);
+        builder.Services.AddSingleton<TimeProvider>(clock);
         var host = builder.Build();
         await host.Services.GetRequiredService<ISchemaMigrator>().MigrateAsync(CancellationToken.None);
         await host.StartAsync();
@@ -45,10 +50,10 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
         return (rows, stopwatch.Elapsed);
     }
 
-    public async Task<(SettlementRunView Run, TimeSpan Elapsed, MonthSummary Summary)> SettleAsync(BillingMonth month)
+    public async Task<(SettlementRunView Run, TimeSpan Elapsed, MonthSummary Summary)> SettleAsync(BillingMonth month, Stopwatch? stopwatch = null)
     {
         var coordinator = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISettlementCoordinatorGrain>(month.ToString());
-        var stopwatch = Stopwatch.StartNew();
+        stopwatch ??= Stopwatch.StartNew();
         await coordinator.StartAsync(new SettlementRequest(Force: true));
         SettlementRunView run;
         do
@@ -61,6 +66,21 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
         var summary = await host.Services.GetRequiredService<IBillRepository>().GetMonthSummaryAsync(month, CancellationToken.None);
         return (run, elapsed, summary);
     }
+
+    /// <summary>Waits until every published bill event has been taken by a notification grain and the delivery log is written.</summary>
+    public async Task<TimeSpan> WaitForNoticesAsync(long events, Stopwatch since)
+    {
+        var metrics = host.Services.GetRequiredService<NotificationMetrics>();
+        var log = host.Services.GetRequiredService<DeliveryLogWriter>();
+        while (metrics.Accepted + metrics.Duplicates < events || metrics.InFlight > 0 || log.Pending > 0)
+        {
+            await Task.Delay(50);
+        }
+        return since.Elapsed;
+    }
+
+    public async Task<IReadOnlyList<StatusCount>> CountNoticesAsync() =>
+        await host.Services.GetRequiredService<IDeliveryStore>().CountByStatusAsync(CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
