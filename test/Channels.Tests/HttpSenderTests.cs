@@ -1,6 +1,8 @@
 using System.Text.Json;
 using BillForU.Channels.Tests.Support;
+using BillForU.Channels.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BillForU.Channels.Tests;
 
@@ -138,6 +140,22 @@ public sealed class HttpSenderTests : IAsyncLifetime
         Assert.Contains("did not answer", result.Error);
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(400), TimeSpan.FromSeconds(5));
         Assert.Single(_provider.Requests);
+    }
+
+    [Fact]
+    public async Task A_hung_provider_times_out_on_the_real_clock_while_the_container_has_a_fake_one()
+    {
+        // Broke: the resilience pipeline took the container's TimeProvider, so under a fake clock a hang never ended.
+        _provider.Respond = _ => null;
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(new FakeTimeProvider())
+            .AddNotificationChannels(ChannelServices.Live(sms: _provider.Endpoint, more: o => o.Sms.Timeout = TimeSpan.FromMilliseconds(300)));
+        await using var provider = services.BuildServiceProvider();
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        var result = await provider.GetRequiredService<ISmsSender>().SendAsync(Notices.For(2026100000011, "sms"), Notices.Phone, guard.Token);
+
+        Assert.Equal(SendOutcome.RetryLater, result.Outcome);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal sealed class BillNoticeMessage(SmtpOptions options, TimeProvider time)
     /// <c>&lt;{NotificationId}@billforu&gt;</c>: every attempt and every resend of a notice carries the same id, so a
     /// mailbox (or a human reading the capture) can tell a repeat from a second bill.
     /// </summary>
-    public static string MessageIdOf(BillNotice notice) => $"{notice.NotificationId}@{MessageIdDomain}";
+    private static string MessageIdOf(BillNotice notice) => $"{notice.NotificationId}@{MessageIdDomain}";
 
     public MimeMessage Create(BillNotice notice, string address)
     {

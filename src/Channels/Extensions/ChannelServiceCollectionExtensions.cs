@@ -47,8 +47,8 @@ public static class ChannelServiceCollectionExtensions
         services.TryAddSingleton<SmtpEmailSender>();
         services.TryAddSingleton(sp => new EmlOutboxEmailSender(
             Options(sp).OutboxDirectory, Options(sp).Email.OutboxEmlFileLimit, sp.GetRequiredService<BillNoticeMessage>(), Time(sp), Logger<EmlOutboxEmailSender>(sp)));
-        services.TryAddSingleton(sp => new HttpSmsSender(sp.GetRequiredService<IHttpClientFactory>(), Options(sp).Sms, Time(sp), Logger<HttpSmsSender>(sp)));
-        services.TryAddSingleton(sp => new HttpPushSender(sp.GetRequiredService<IHttpClientFactory>(), Options(sp).Push, Time(sp), Logger<HttpPushSender>(sp)));
+        services.TryAddSingleton(sp => new HttpSmsSender(sp.GetRequiredService<IHttpClientFactory>(), Options(sp).Sms, Logger<HttpSmsSender>(sp)));
+        services.TryAddSingleton(sp => new HttpPushSender(sp.GetRequiredService<IHttpClientFactory>(), Options(sp).Push, Logger<HttpPushSender>(sp)));
         services.TryAddSingleton(sp => new SmsOutboxSender(Options(sp).OutboxDirectory, Time(sp), Logger<SmsOutboxSender>(sp)));
         services.TryAddSingleton(sp => new PushOutboxSender(Options(sp).OutboxDirectory, Time(sp), Logger<PushOutboxSender>(sp)));
         AddProviderClient(services, HttpSmsSender.ClientName, options => options.Sms);
@@ -91,7 +91,10 @@ public static class ChannelServiceCollectionExtensions
             .RemoveAllLoggers()
             .AddResilienceHandler("provider", (pipeline, context) =>
             {
-                var options = provider(context.ServiceProvider.GetRequiredService<IOptions<ChannelOptions>>().Value);
+                var options = provider(context.GetOptions<ChannelOptions>());
+                // Network waits run on the real clock. The pipeline would otherwise take the container's TimeProvider,
+                // and under a test's fake clock a hung provider never times out.
+                pipeline.TimeProvider = TimeProvider.System;
                 pipeline
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions())
                     .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.Timeout });

@@ -16,7 +16,7 @@ namespace BillForU.Channels.Http;
 /// is <see cref="SendOutcome.Failed"/>. The response body is never quoted: a provider may echo the phone number.
 /// </summary>
 internal abstract class HttpChannelSender(
-    IHttpClientFactory clients, string clientName, HttpProviderOptions options, TimeProvider time, ILogger logger) : IChannelSender
+    IHttpClientFactory clients, string clientName, HttpProviderOptions options, ILogger logger) : IChannelSender
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -83,7 +83,8 @@ internal abstract class HttpChannelSender(
         }
         if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || status >= 500)
         {
-            return SendResult.Retry(error, RetryAfterHeader.Wait(response.Headers, time.GetUtcNow()));
+            // An HTTP-date Retry-After is the provider's wall clock, so it is compared with ours, not with an injected one.
+            return SendResult.Retry(error, RetryAfterHeader.Wait(response.Headers, DateTimeOffset.UtcNow));
         }
         return SendResult.Failed(error);
     }

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace BillForU.Channels.Http;
 
 /// <summary>Push over the HTTP provider: <c>{userId, title, body, billId}</c>; the address is the user id.</summary>
-internal sealed class HttpPushSender(IHttpClientFactory clients, HttpProviderOptions options, TimeProvider time, ILogger<HttpPushSender> logger)
-    : HttpChannelSender(clients, ClientName, options, time, logger), IPushSender
+internal sealed class HttpPushSender(IHttpClientFactory clients, HttpProviderOptions options, ILogger<HttpPushSender> logger)
+    : HttpChannelSender(clients, ClientName, options, logger), IPushSender
 {
     public const string ClientName = "BillForU.Channels.Push";
 

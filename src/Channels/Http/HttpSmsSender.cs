@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace BillForU.Channels.Http;
 
 /// <summary>SMS over the HTTP provider: <c>{to, text}</c> with the month, total and due date.</summary>
-internal sealed class HttpSmsSender(IHttpClientFactory clients, HttpProviderOptions options, TimeProvider time, ILogger<HttpSmsSender> logger)
-    : HttpChannelSender(clients, ClientName, options, time, logger), ISmsSender
+internal sealed class HttpSmsSender(IHttpClientFactory clients, HttpProviderOptions options, ILogger<HttpSmsSender> logger)
+    : HttpChannelSender(clients, ClientName, options, logger), ISmsSender
 {
     public const string ClientName = "BillForU.Channels.Sms";
 
