@@ -26,6 +26,10 @@ var month = new BillingMonth(2026, 10);
 var spec = DatasetSpec.Validated(20_261_001, users, month);
 // A million .eml files would measure the file system: the first thousand are written, the rest summarised as JSON lines.
 var extra = new Dictionary<string, string?> { ["BillForU:Channels:Email:OutboxEmlFileLimit"] = "1000" };
+foreach (var setting in Environment.GetEnvironmentVariable("BENCH_SETTINGS")?.Split(';', StringSplitOptions.RemoveEmptyEntries) ?? [])
+{
+    extra[setting[..setting.IndexOf('=')]] = setting[(setting.IndexOf('=') + 1)..];
+}
 Console.WriteLine($"Pipeline benchmark: {users:N0} users, month {month}, {Environment.ProcessorCount} cores");
 
 if (scenario is "mariadb" or "all")
@@ -60,9 +64,9 @@ if (scenario is "embedded" or "all")
         var clock = Stopwatch.StartNew();
         var (run, settleTime, summary) = await silo.SettleAsync(month, clock);
         Console.WriteLine($"embedded settlement  {summary.Bills,12:N0} bills, {summary.Lines:N0} lines in {settleTime.TotalSeconds,7:F1} s = {summary.Bills / settleTime.TotalSeconds,10:N0} bills/s ({run.Status}; target <= 120 s)");
-        var noticesDone = await silo.WaitForNoticesAsync(run.EventsPublished, clock);
+        var (accepted, logged) = await silo.WaitForNoticesAsync(run.EventsPublished, clock);
         var counts = await silo.CountNoticesAsync();
-        Console.WriteLine($"embedded notices     {run.EventsPublished,12:N0} bills notified {noticesDone.TotalSeconds,7:F1} s after settlement began = {run.EventsPublished / noticesDone.TotalSeconds,10:N0} notices/s (target >= 20,000/s)");
+        Console.WriteLine($"embedded notices     {run.EventsPublished,12:N0} bills notified {logged.TotalSeconds,7:F1} s after settlement began = {run.EventsPublished / logged.TotalSeconds,10:N0} notices/s (target >= 20,000/s; every notice taken at {accepted.TotalSeconds:F1} s, delivery log written at {logged.TotalSeconds:F1} s)");
         Console.WriteLine($"embedded outcomes    {string.Join(", ", counts.GroupBy(c => c.Status).Select(g => $"{g.Key} {g.Sum(c => c.Count):N0}"))}");
         Console.WriteLine($"embedded peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024 * 1024),12:F2} GiB (target <= 4 GiB)");
     }
