@@ -104,6 +104,7 @@ public sealed class RegistrationTests : IDisposable
     [InlineData("Push:Endpoint")]
     [InlineData("Smtp:Password")]
     [InlineData("Smtp:PoolSize")]
+    [InlineData("Sms:MaxConnections")]
     [InlineData("Email:PermitsPerSecond")]
     public void Validator_names_each_wrong_setting(string key)
     {
@@ -117,6 +118,7 @@ public sealed class RegistrationTests : IDisposable
             "Push:Endpoint" => o => o.Push.Endpoint = null,
             "Smtp:Password" => o => o.Smtp.UserName = "billing",
             "Smtp:PoolSize" => o => o.Smtp.PoolSize = 0,
+            "Sms:MaxConnections" => o => o.Sms.MaxConnections = 0,
             _ => o => o.Email.PermitsPerSecond = 0,
         };
         var validator = new ChannelOptionsValidator();

@@ -51,5 +51,6 @@ internal sealed class ChannelOptionsValidator : IValidateOptions<ChannelOptions>
             "is required in Live mode and must be an absolute http(s) URI");
         require(string.IsNullOrEmpty(provider.ApiKey) || !string.IsNullOrWhiteSpace(provider.ApiKeyHeader), $"{key}:ApiKeyHeader", "is required when an ApiKey is set");
         require(provider.Timeout > TimeSpan.Zero, $"{key}:Timeout", "must be positive");
+        require(provider.MaxConnections >= 1, $"{key}:MaxConnections", "must be at least 1");
     }
 }

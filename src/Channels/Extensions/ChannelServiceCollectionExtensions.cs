@@ -88,6 +88,10 @@ public static class ChannelServiceCollectionExtensions
     /// </summary>
     private static void AddProviderClient(IServiceCollection services, string name, Func<ChannelOptions, HttpProviderOptions> provider) =>
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = provider(Options(sp)).MaxConnections,
+            })
             .RemoveAllLoggers()
             .AddResilienceHandler("provider", (pipeline, context) =>
             {
