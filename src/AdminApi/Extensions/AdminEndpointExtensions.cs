@@ -1,0 +1,40 @@
+using BillForU.AdminApi.Apis;
+using BillForU.AdminApi.Health;
+using Scalar.AspNetCore;
+
+namespace BillForU.AdminApi.Extensions;
+
+public static class AdminEndpointExtensions
+{
+    /// <summary>Problem details for errors and bare status codes (401, 403, 404 of unknown routes), then authentication.</summary>
+    public static WebApplication UseBillForUAdmin(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapBillForUAdmin(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", HealthResponses.Options).AllowAnonymous();
+        app.MapHealthChecks("/api/actuator/health", HealthResponses.Options).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        // The UI serves only the document; the calls it makes carry a key like any other client's.
+        app.MapScalarApiReference().AllowAnonymous();
+
+        app.MapDataApi();
+        app.MapRetryApi();
+        app.MapQueueApi();
+        app.MapStoreStatsApi();
+        app.MapSettlementApi();
+        app.MapBillsApi();
+        app.MapUsersApi();
+        app.MapPoliciesApi();
+        app.MapSchedulesApi();
+        app.MapDlqApi();
+        app.MapChartsApi();
+        return app;
+    }
+}
