@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
+using Orleans.Streams;
 using StackExchange.Redis;
 
 namespace BillForU.Hosting.Extensions;
@@ -40,6 +41,15 @@ public static class SiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddBillForUProviders(this ISiloBuilder silo, BillForUOptions options)
     {
+        silo.AddBillForUState(options);
+        return options.Mode == BillForUMode.Cluster
+            ? silo.AddBillingKafkaStreams(kafka => kafka.BindConfiguration(BillForUOptions.KafkaSection))
+            : silo.AddMemoryStreams(Constants.BillingStreamProvider, streams => streams.ConfigurePartitioning(4));
+    }
+
+    /// <summary>Grain state and reminders of the mode: Redis in cluster mode, this process's memory in the embedded mode.</summary>
+    public static ISiloBuilder AddBillForUState(this ISiloBuilder silo, BillForUOptions options)
+    {
         // Grain state goes through the Orleans serializer rather than the default Newtonsoft JSON: the state
         // types are [GenerateSerializer] records with DateOnly/TimeOnly, version-tolerant by their ids, and
         // a binary write per notice step is cheaper than JSON at a million notices.
@@ -50,15 +60,17 @@ public static class SiloBuilderExtensions
             silo.AddRedisGrainStorage(Constants.GrainStorage, o => o.ConfigurationOptions = redis);
             silo.AddRedisGrainStorage(Constants.PubSubStorage, o => o.ConfigurationOptions = redis);
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
-            silo.AddKafkaStreams(Constants.BillingStreamProvider, (OptionsBuilder<KafkaStreamOptions> kafka) => kafka.BindConfiguration(BillForUOptions.KafkaSection));
         }
         else
         {
             silo.Services.AddGrainStorage(Constants.GrainStorage, (sp, _) => new ProcessLocalGrainStorage(sp.GetRequiredService<IGrainStorageSerializer>()));
             silo.AddMemoryGrainStorage(Constants.PubSubStorage);
             silo.UseInMemoryReminderService();
-            silo.AddMemoryStreams(Constants.BillingStreamProvider, streams => streams.ConfigurePartitioning(4));
         }
         return silo;
     }
+
+    /// <summary>The billing stream on the Kafka provider: implicit subscriptions only, as every consumer of it is.</summary>
+    public static ISiloBuilder AddBillingKafkaStreams(this ISiloBuilder silo, Action<OptionsBuilder<KafkaStreamOptions>> configure) =>
+        silo.AddKafkaStreams(Constants.BillingStreamProvider, configure, stream => stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
 }

@@ -38,13 +38,22 @@ public sealed class SettlementCluster : IAsyncDisposable
     public ISettlementCoordinatorGrain Coordinator(BillingMonth month) =>
         _cluster.Client.GetGrain<ISettlementCoordinatorGrain>(month.ToString());
 
-    public static async Task<SettlementCluster> StartAsync(SqlStoreOptions sql, int partitions = 4, int chunkSize = 200)
+    /// <param name="streams">Puts the billing stream on another provider than the embedded memory streams.</param>
+    public static async Task<SettlementCluster> StartAsync(SqlStoreOptions sql, int partitions = 4, int chunkSize = 200, Action<ISiloBuilder>? streams = null)
     {
         var outbox = Directory.CreateTempSubdirectory("billforu-outbox-").FullName;
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddBillForUProviders(new BillForUOptions());
+            if (streams is null)
+            {
+                silo.AddBillForUProviders(new BillForUOptions());
+            }
+            else
+            {
+                silo.AddBillForUState(new BillForUOptions());
+                streams(silo);
+            }
             silo.Services.AddPiiProtection(TestKeys.Ring);
             silo.Services.AddSqlStore(sql);
             silo.Services.AddNotificationPipeline(new ConfigurationBuilder().Build());
