@@ -6,11 +6,16 @@ namespace BillForU.AdminApi.Extensions;
 
 public static class AdminEndpointExtensions
 {
-    /// <summary>Problem details for errors and bare status codes (401, 403, 404 of unknown routes), then authentication.</summary>
+    /// <summary>
+    /// Problem details for errors and bare status codes (401, 403, 404 of unknown routes), the dashboard's static
+    /// files (anonymous: the page holds no data, its API calls carry the operator's key), then authentication.
+    /// </summary>
     public static WebApplication UseBillForUAdmin(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
