@@ -131,17 +131,20 @@ public sealed class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLife
         }
     }
 
-    private async Task SeedAsync()
-    {
+    private Task SeedAsync() =>
         // Services starts the host: schema migrated, silo up.
-        var services = Services;
+        SeedAsync(Services, Month);
+
+    /// <summary>Loads the demo dataset of <see cref="Users"/> users for the month into a started host.</summary>
+    internal static async Task SeedAsync(IServiceProvider services, BillingMonth month)
+    {
         var zone = services.GetRequiredService<IOptions<SettlementOptions>>().Value.Zone;
-        var generator = new DemoDataGenerator(DatasetSpec.Validated(7, Users, Month),
+        var generator = new DemoDataGenerator(DatasetSpec.Validated(7, Users, month),
             services.GetRequiredService<ContactCipher>(), services.GetRequiredService<LookupHasher>(), zone);
         await services.GetRequiredService<IDatasetSeeder>().SeedAsync(generator, null, CancellationToken.None);
     }
 
-    private static string FreePort()
+    internal static string FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace BillForU.AdminApi.Tests;
+
+/// <summary>
+/// The dashboard at / in Debian's Chromium (headless, driven by Playwright) against the API on a real port:
+/// the operator types the key, settles the month, watches the progress reach 100%, reads the funnel and
+/// retries a dead-lettered notice.
+/// </summary>
+public sealed class DashboardTests(DashboardHost host) : IClassFixture<DashboardHost>
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private static readonly string[] ChromiumFlags =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+    private static readonly LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = 60_000 };
+
+    [Fact]
+    public async Task The_page_and_its_bundle_load_without_a_key_and_the_api_still_needs_one()
+    {
+        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        var page = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<script src=\"app.js\"></script>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Chart.js is bundled into app.js by the build: the page loads nothing from elsewhere.
+        Assert.DoesNotContain("https://", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var bundle = await client.GetAsync("/app.js");
+        Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
+        Assert.Equal("text/javascript", bundle.Content.Headers.ContentType?.MediaType);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/data/stats")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_operator_settles_a_month_reads_the_funnel_and_retries_a_failed_notice()
+    {
+        Assert.True(File.Exists(Chromium),
+            $"Chromium is missing at {Chromium}: run the README's test command (scripts/test.sh), which installs it, or `apt-get install -y chromium`.");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ChromiumFlags,
+        });
+        var page = await browser.NewPageAsync(new() { BaseURL = host.BaseAddress.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var pageErrors = new List<string>();
+        page.PageError += (_, error) => pageErrors.Add(error);
+
+        var response = await page.GotoAsync("/");
+        Assert.Equal(200, response?.Status);
+
+        await page.FillAsync("#api-key", AdminApiFactory.OperatorKey);
+        await page.ClickAsync("#key-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#key-status")).ToHaveTextAsync("key set");
+
+        // Settle the month from the dashboard and follow it to the end.
+        await page.FillAsync("#month", host.Month.ToString());
+        await page.ClickAsync("#start-settlement");
+        await Assertions.Expect(page.Locator("#progress-text")).ToHaveTextAsync("100%", Patiently);
+        await Assertions.Expect(page.Locator("#run-status")).ToContainTextAsync("Completed", new() { Timeout = 60_000 });
+
+        // The funnel: every user billed; the users without an enabled channel dead-lettered (the log is written in batches).
+        await Assertions.Expect(page.Locator("[data-count=bills]")).ToHaveTextAsync(AdminApiFactory.Users.ToString(), Patiently);
+        await Assertions.Expect(page.Locator("[data-count=dead]")).ToHaveTextAsync(AdminApiFactory.DeadLetterUsers.Length.ToString(), Patiently);
+        Assert.NotEqual("0", await page.Locator("[data-count=sent]").TextContentAsync());
+
+        // Retry a dead-lettered notice from the failed list.
+        var billId = await BillOfAsync(AdminApiFactory.DeadLetterUsers[0]);
+        var row = page.Locator($"#failed-rows tr[data-bill='{billId}']");
+        await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 60_000 });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#failed-message")).ToHaveTextAsync($"Retry of bill {billId} accepted.", Patiently);
+
+        // The bill lookup shows the contacts masked.
+        await page.FillAsync("#bill-id", billId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.ClickAsync("#bill-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#bill-output .email")).ToContainTextAsync("*");
+
+        await Assertions.Expect(page.Locator("#error")).ToBeHiddenAsync();
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "TestResults", "dashboard.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        Assert.True(new FileInfo(screenshot).Length > 0);
+        Assert.Empty(pageErrors);
+    }
+
+    private async Task<long> BillOfAsync(long userId)
+    {
+        using var client = host.Operator();
+        var bills = await client.GetFromJsonAsync<JsonElement>($"/api/bills?month={host.Month}&limit=500", AdminApiFactory.Json);
+        return bills.GetProperty("items").EnumerateArray().Single(b => b.GetProperty("userId").GetInt64() == userId).GetProperty("billId").GetInt64();
+    }
+}
