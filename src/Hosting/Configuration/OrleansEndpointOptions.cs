@@ -9,4 +9,10 @@ public sealed class OrleansEndpointOptions
     public string ClusterId { get; set; } = "billforu";
 
     public string ServiceId { get; set; } = "billforu";
+
+    /// <summary>
+    /// The address other silos and clients reach this silo at (cluster mode). Null = the host's primary address;
+    /// set 127.0.0.1 for several silos on one machine.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using BillForU.Grains.Interfaces;
 using BillForU.Hosting.Configuration;
 using BillForU.Hosting.Storage;
@@ -25,7 +26,14 @@ public static class SiloBuilderExtensions
         });
         if (options.Mode == BillForUMode.Cluster)
         {
-            silo.ConfigureEndpoints(endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+            if (endpoints.AdvertisedAddress is { Length: > 0 } advertised)
+            {
+                silo.ConfigureEndpoints(IPAddress.Parse(advertised), endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+            }
             silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(options.Redis!));
         }
         else

@@ -30,10 +30,30 @@ public static class BillForUCommandLine
         var gatewayPort = new Option<int?>("--gateway-port") { Description = "Orleans gateway port (default 30000)." };
         var redis = new Option<string?>("--redis") { Description = "Redis configuration string (cluster mode), e.g. 127.0.0.1:6379." };
 
-        var root = new RootCommand("BillForU: settles a month of subscriber charges into bills on Orleans.")
+        Option[] hostOptions = [mode, dataDir, sqlProvider, sql, redis, kafka, siloPort, gatewayPort];
+        foreach (var option in hostOptions)
+        {
+            option.Recursive = true;
+        }
+        var root = new RootCommand("BillForU: settles a month of subscriber charges into bills on Orleans, and tells every subscriber.")
         {
             month, users, seed, force, reset, partitions, chunkSize, mode, dataDir, sqlProvider, sql, redis, kafka, siloPort, gatewayPort,
         };
+        Dictionary<string, string?> HostSettings(ParseResult parse) => new Dictionary<string, string?>
+        {
+            ["BillForU:Mode"] = parse.GetValue(mode),
+            ["BillForU:DataDirectory"] = parse.GetValue(dataDir),
+            ["BillForU:Sql:Provider"] = parse.GetValue(sqlProvider),
+            ["BillForU:Sql:ConnectionString"] = parse.GetValue(sql),
+            ["BillForU:Redis"] = parse.GetValue(redis),
+            ["BillForU:Kafka:BootstrapServers"] = parse.GetValue(kafka),
+            ["BillForU:Orleans:SiloPort"] = parse.GetValue(siloPort)?.ToString(CultureInfo.InvariantCulture),
+            ["BillForU:Orleans:GatewayPort"] = parse.GetValue(gatewayPort)?.ToString(CultureInfo.InvariantCulture),
+        }.Where(s => s.Value is not null).ToDictionary();
+
+        var serve = new Command("serve", "Run a silo until stopped (Ctrl+C): join the cluster, take a share of settlement partitions, stream queues and notices.");
+        serve.SetAction((parse, cancellationToken) => ServeJob.RunAsync(HostSettings(parse), output ?? Console.Out, cancellationToken));
+        root.Subcommands.Add(serve);
         root.SetAction(async (parse, cancellationToken) =>
         {
             var writer = output ?? Console.Out;
@@ -54,17 +74,6 @@ public static class BillForUCommandLine
                 await writer.WriteLineAsync("error: --partitions and --chunk-size must be at least 1.");
                 return ExitCodes.BadInput;
             }
-            var settings = new Dictionary<string, string?>
-            {
-                ["BillForU:Mode"] = parse.GetValue(mode),
-                ["BillForU:DataDirectory"] = parse.GetValue(dataDir),
-                ["BillForU:Sql:Provider"] = parse.GetValue(sqlProvider),
-                ["BillForU:Sql:ConnectionString"] = parse.GetValue(sql),
-                ["BillForU:Redis"] = parse.GetValue(redis),
-                ["BillForU:Kafka:BootstrapServers"] = parse.GetValue(kafka),
-                ["BillForU:Orleans:SiloPort"] = parse.GetValue(siloPort)?.ToString(CultureInfo.InvariantCulture),
-                ["BillForU:Orleans:GatewayPort"] = parse.GetValue(gatewayPort)?.ToString(CultureInfo.InvariantCulture),
-            };
             var arguments = new RunArguments(
                 monthText is null ? null : BillingMonth.Parse(monthText),
                 userCount,
@@ -73,7 +82,7 @@ public static class BillForUCommandLine
                 parse.GetValue(reset),
                 parse.GetValue(partitions),
                 parse.GetValue(chunkSize),
-                settings.Where(s => s.Value is not null).ToDictionary());
+                HostSettings(parse));
             return await MainJob.RunAsync(arguments, writer, cancellationToken);
         });
         return root;

@@ -1,15 +1,28 @@
+using BillForU.Domain.Notifications;
 using BillForU.Grains.Notifications;
+using BillForU.Storage.Notifications;
 
 namespace BillForU.Silo.Jobs;
 
 /// <summary>
-/// Waits until this process's notification grains have taken every bill event of the run and the
-/// delivery log has been written, drawing progress; gives up waiting (not sending) after a quiet minute.
+/// Waits until the run's bill events have been taken by notification grains and recorded, drawing progress;
+/// gives up waiting (not sending) after a quiet minute. In the embedded mode this process did all the work and
+/// its own counters say so; in a cluster the other silos share it, so the delivery log is what counts.
 /// </summary>
-public sealed class DispatchWatch(NotificationMetrics metrics, DeliveryLogWriter log, TextWriter output)
+public sealed class DispatchWatch(Func<CancellationToken, Task<(long Taken, bool Busy)>> probe, TextWriter output)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(60);
+
+    public static DispatchWatch ForThisProcess(NotificationMetrics metrics, DeliveryLogWriter log, TextWriter output) =>
+        new(_ => Task.FromResult((metrics.Accepted + metrics.Duplicates, metrics.InFlight > 0 || log.Pending > 0)), output);
+
+    public static DispatchWatch ForCluster(IDeliveryStore deliveries, TextWriter output) =>
+        new(async cancellationToken =>
+        {
+            var counts = await deliveries.CountByStatusAsync(cancellationToken);
+            return (counts.Sum(c => c.Count), counts.Any(c => c.Status is NotificationStatus.Pending or NotificationStatus.Sending && c.Count > 0));
+        }, output);
 
     /// <param name="startedAtUtc">When the events began to flow (the settlement run's start): notices go out while settling.</param>
     /// <returns>False when progress stalled before every event was taken.</returns>
@@ -20,10 +33,10 @@ public sealed class DispatchWatch(NotificationMetrics metrics, DeliveryLogWriter
         long lastTaken = -1;
         while (true)
         {
-            var taken = metrics.Accepted + metrics.Duplicates;
+            var (taken, busy) = await probe(cancellationToken);
             var seconds = Math.Max((DateTime.UtcNow - startedAtUtc).TotalSeconds, 0.001);
-            var detail = $"{taken:N0}/{expectedEvents:N0} bills, {taken / seconds:N0} notices/s";
-            if (taken >= expectedEvents && metrics.InFlight == 0 && log.Pending == 0)
+            var detail = $"{Math.Min(taken, expectedEvents):N0}/{expectedEvents:N0} bills, {Math.Min(taken, expectedEvents) / seconds:N0} notices/s";
+            if (taken >= expectedEvents && !busy && taken == lastTaken)
             {
                 progress.Complete("Notifying", detail);
                 return true;
@@ -38,7 +51,7 @@ public sealed class DispatchWatch(NotificationMetrics metrics, DeliveryLogWriter
                 output.WriteLine($"warning: notification dispatch made no progress for {StallLimit.TotalSeconds:F0} s ({detail}); counts below are as of now.");
                 return false;
             }
-            progress.Report("Notifying", expectedEvents == 0 ? 1 : (double)taken / expectedEvents, detail);
+            progress.Report("Notifying", expectedEvents == 0 ? 1 : Math.Min(1, (double)taken / expectedEvents), detail);
             await Task.Delay(PollInterval, cancellationToken);
         }
     }

@@ -5,11 +5,9 @@ using BillForU.Grains.Interfaces.Settlement;
 using BillForU.Grains.Notifications;
 using BillForU.Grains.Settlement;
 using BillForU.Hosting.Configuration;
-using BillForU.Hosting.Extensions;
 using BillForU.Silo.Cli;
 using BillForU.Storage;
 using BillForU.Storage.Notifications;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -24,26 +22,17 @@ public static class MainJob
 {
     public static async Task<int> RunAsync(RunArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
-        IHost host;
-        BillForUOptions options;
-        try
+        var (built, options, exitCode) = await SiloHost.BuildAsync(arguments.Settings, output, cancellationToken);
+        if (built is not { } host)
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-            builder.Configuration.AddInMemoryCollection(arguments.Settings);
-            options = await builder.AddBillForUSiloAsync(cancellationToken);
-            host = builder.Build();
-        }
-        catch (BillForUConfigurationException e)
-        {
-            await output.WriteLineAsync($"configuration error: {e.Message}");
-            return ExitCodes.BadConfiguration;
+            return exitCode;
         }
 
         using (host)
         {
             try
             {
-                return await RunWithHostAsync(host, options, arguments, output, cancellationToken);
+                return await RunWithHostAsync(host, options!, arguments, output, cancellationToken);
             }
             catch (StorageUnavailableException e)
             {
@@ -95,7 +84,10 @@ public static class MainJob
             SettlementSummaryPrinter.Print(output, run, summary);
             if (start.Outcome != StartOutcome.AlreadySettled)
             {
-                await ActivatorUtilities.CreateInstance<DispatchWatch>(services, output).WaitAsync(run.EventsPublished, run.StartedAt, cancellationToken);
+                var watch = options.Mode == BillForUMode.Cluster
+                    ? DispatchWatch.ForCluster(services.GetRequiredService<IDeliveryStore>(), output)
+                    : DispatchWatch.ForThisProcess(services.GetRequiredService<NotificationMetrics>(), services.GetRequiredService<DeliveryLogWriter>(), output);
+                await watch.WaitAsync(run.EventsPublished, run.StartedAt, cancellationToken);
             }
             var counts = await services.GetRequiredService<IDeliveryStore>().CountByStatusAsync(cancellationToken);
             NotificationSummaryPrinter.Print(output, counts, services.GetRequiredService<NotificationMetrics>());

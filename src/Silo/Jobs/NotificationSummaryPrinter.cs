@@ -23,7 +23,7 @@ public static class NotificationSummaryPrinter
             output.WriteLine($"  {channel.ToString().ToUpperInvariant(),-8}"
                 + string.Concat(Columns.Select(c => $"{counts.Where(x => x.Channel == channel && x.Status == c).Sum(x => x.Count),14:N0}")));
         }
-        output.WriteLine($"  this run: {metrics.Count(NotificationStatus.Sent):N0} sent, {metrics.Count(NotificationStatus.Deferred):N0} deferred by quiet hours, "
+        output.WriteLine($"  this process: {metrics.Count(NotificationStatus.Sent):N0} sent, {metrics.Count(NotificationStatus.Deferred):N0} deferred by quiet hours, "
             + $"{metrics.Count(NotificationStatus.Scheduled):N0} scheduled, {metrics.Count(NotificationStatus.RetryWait):N0} retried, "
             + $"{metrics.Fallbacks:N0} fell back, {metrics.Count(NotificationStatus.DeadLettered):N0} dead letters, {metrics.Duplicates:N0} duplicates ignored");
     }
