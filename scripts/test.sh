@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 
 need_packages=()
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need_packages+=(mariadb-server)
+# The dashboard's browser test drives Debian's Chromium headless (Playwright's own browser download does not work here).
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "error: ${need_packages[*]} missing and not root: install them with apt-get first." >&2
