@@ -76,6 +76,13 @@ public sealed class DashboardTests(DashboardHost host) : IClassFixture<Dashboard
         await row.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
         await Assertions.Expect(page.Locator("#failed-message")).ToHaveTextAsync($"Retry of bill {billId} accepted.", Patiently);
 
+        // Cancel a scheduled send (the demo dataset has users with a send day).
+        var scheduled = page.Locator("#schedule-rows tr").First;
+        await Assertions.Expect(scheduled).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var scheduledBill = await scheduled.GetAttributeAsync("data-bill");
+        await scheduled.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#schedule-message")).ToHaveTextAsync($"Cancel of bill {scheduledBill} accepted.", Patiently);
+
         // The bill lookup shows the contacts masked.
         await page.FillAsync("#bill-id", billId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("#bill-form button[type=submit]");

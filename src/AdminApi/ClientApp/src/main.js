@@ -87,6 +87,7 @@ async function pollRun(month) {
       pollTimer = setTimeout(() => pollRun(month), POLL_MS);
     } else {
       refresh();
+      attempt(drawSchedules);
     }
   } catch (error) {
     if (error.status === 404) drawRun(null);
@@ -170,15 +171,16 @@ function actionButton(label, onClick) {
   return button;
 }
 
-async function noticeAction(billId, path, verb, messageId) {
+async function noticeAction(billId, path, verb, messageId, { method = 'POST', body } = {}) {
   try {
-    await api(path, { method: 'POST' });
+    await api(path, { method, body });
     showError(null);
     $(messageId).textContent = `${verb} of bill ${billId} accepted.`;
   } catch (error) {
     $(messageId).textContent = `${verb} of bill ${billId} refused: ${error.message}`;
   }
   refresh();
+  attempt(drawSchedules);
 }
 
 async function drawFailed() {
@@ -193,6 +195,25 @@ async function drawDlq() {
   $('dlq-rows').replaceChildren(...page.items.map((d) => el('tr', { dataset: { bill: d.billId } },
     el('td', {}, d.billId), el('td', {}, d.userId), el('td', {}, d.channel), el('td', {}, d.lastError ?? ''),
     el('td', {}, actionButton('Replay', () => noticeAction(d.billId, `/api/dlq/${d.billId}/replay`, 'Replay', 'dlq-message'))))));
+}
+
+async function drawSchedules() {
+  const page = await api('/api/schedules?limit=50');
+  $('schedule-rows').replaceChildren(...page.items.map((d) => {
+    // datetime-local works in the browser's zone; the API takes an instant.
+    const at = el('input', { type: 'datetime-local', value: localInput(d.nextAttemptAt) });
+    const reschedule = actionButton('Reschedule', () => noticeAction(d.billId, `/api/schedules/${d.billId}`, 'Reschedule',
+      'schedule-message', { method: 'PUT', body: { atUtc: new Date(at.value).toISOString() } }));
+    const cancel = actionButton('Cancel', () => noticeAction(d.billId, `/api/schedules/${d.billId}`, 'Cancel', 'schedule-message', { method: 'DELETE' }));
+    return el('tr', { dataset: { bill: d.billId } },
+      el('td', {}, d.billId), el('td', {}, d.userId), el('td', {}, d.channel), el('td', {}, at), el('td', {}, reschedule, ' ', cancel));
+  }));
+}
+
+function localInput(iso) {
+  if (!iso) return '';
+  const date = new Date(iso.endsWith('Z') ? iso : `${iso}Z`);
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
 async function replayAll() {
@@ -257,7 +278,10 @@ async function lookupBill(event) {
         el('dt', {}, 'Email'), el('dd', { className: 'email' }, contacts?.email ?? '–'),
         el('dt', {}, 'Phone'), el('dd', { className: 'phone' }, contacts?.phone ?? '–'),
         el('dt', {}, 'Deliveries'), el('dd', {}, deliveries.map((d) => `${d.channel}: ${d.status} (${d.attempts})`).join(', ') || 'none')),
-      el('pre', {}, JSON.stringify(detail.lines, null, 1)));
+      el('table', {},
+        el('thead', {}, el('tr', {}, el('th', {}, '#'), el('th', {}, 'Line'), el('th', {}, 'Item'), el('th', {}, 'Qty'), el('th', {}, 'Amount'))),
+        el('tbody', {}, ...detail.lines.map((l) => el('tr', {},
+          el('td', {}, l.lineNo), el('td', {}, l.type), el('td', {}, l.itemId), el('td', {}, l.quantity), el('td', {}, fmt(l.amount)))))));
   } catch (error) {
     out.replaceChildren(el('p', {}, error.message));
   }
@@ -289,6 +313,7 @@ function start() {
   if (!hasKey) return;
   refresh();
   attempt(drawPolicies);
+  attempt(drawSchedules);
   pollRun($('month').value);
 }
 
@@ -298,4 +323,5 @@ $('forget-key').addEventListener('click', () => { sessionStorage.removeItem(KEY)
 $('settlement-form').addEventListener('submit', startSettlement);
 $('bill-form').addEventListener('submit', lookupBill);
 $('replay-all').addEventListener('click', replayAll);
+$('reload-schedules').addEventListener('click', () => attempt(drawSchedules));
 start();
