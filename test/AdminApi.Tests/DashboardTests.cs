@@ -69,7 +69,8 @@ public sealed class DashboardTests(DashboardHost host) : IClassFixture<Dashboard
         await Assertions.Expect(page.Locator("[data-count=dead]")).ToHaveTextAsync(AdminApiFactory.DeadLetterUsers.Length.ToString(), Patiently);
         Assert.NotEqual("0", await page.Locator("[data-count=sent]").TextContentAsync());
 
-        // Retry a dead-lettered notice from the failed list.
+        // Retry a dead-lettered notice from the failed list, once the user has a channel enabled again.
+        await EnableEmailAsync(AdminApiFactory.DeadLetterUsers[0]);
         var billId = await BillOfAsync(AdminApiFactory.DeadLetterUsers[0]);
         var row = page.Locator($"#failed-rows tr[data-bill='{billId}']");
         await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 60_000 });
@@ -94,6 +95,12 @@ public sealed class DashboardTests(DashboardHost host) : IClassFixture<Dashboard
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         Assert.True(new FileInfo(screenshot).Length > 0);
         Assert.Empty(pageErrors);
+    }
+
+    private async Task EnableEmailAsync(long userId)
+    {
+        using var client = host.Operator();
+        (await client.PutAsJsonAsync($"/api/users/{userId}/preferences/email", new { enabled = true, priority = 1 })).EnsureSuccessStatusCode();
     }
 
     private async Task<long> BillOfAsync(long userId)

@@ -36,6 +36,10 @@ public sealed class OperatorActionTests(AdminApiFactory api)
     public async Task Retrying_a_dead_letter_is_accepted_and_a_sent_notice_is_409()
     {
         using var client = api.Operator();
+        var refused = await client.PostAsync($"/api/retry/process/{api.BillOfUser[AdminApiFactory.DeadLetterUsers[0]]}", null);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        // A replay follows the user's preferences: once a channel is enabled again, the retry is accepted.
+        (await client.PutAsJsonAsync($"/api/users/{AdminApiFactory.DeadLetterUsers[0]}/preferences/email", new { enabled = true, priority = 1 })).EnsureSuccessStatusCode();
         var retried = await client.PostAsync($"/api/retry/process/{api.BillOfUser[AdminApiFactory.DeadLetterUsers[0]]}", null);
         Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
 
@@ -48,6 +52,7 @@ public sealed class OperatorActionTests(AdminApiFactory api)
     public async Task Replaying_one_dead_letter_and_a_batch()
     {
         using var client = api.Operator();
+        (await client.PutAsJsonAsync($"/api/users/{AdminApiFactory.DeadLetterUsers[1]}/preferences/sms", new { enabled = true, priority = 1 })).EnsureSuccessStatusCode();
         var one = await client.PostAsync($"/api/dlq/{api.BillOfUser[AdminApiFactory.DeadLetterUsers[1]]}/replay", null);
         Assert.Equal(HttpStatusCode.Accepted, one.StatusCode);
 

@@ -14,7 +14,11 @@ public interface INotificationGrain : IGrainWithIntegerKey
 
     Task<NotificationView?> GetAsync();
 
-    /// <summary>Restarts a failed or dead-lettered notice from its primary channel; a sent notice is never sent again.</summary>
+    /// <summary>
+    /// Restarts a failed or dead-lettered notice from its primary channel, planned from the user's current
+    /// preferences. False when there is nothing to retry: a sent notice is never sent again, and a notice of a
+    /// user who has disabled every channel stays unsent.
+    /// </summary>
     Task<bool> RetryAsync();
 
     /// <summary>Moves a scheduled (or not yet sent) notice to <paramref name="atUtc"/>.</summary>

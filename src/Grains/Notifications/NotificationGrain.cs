@@ -74,15 +74,24 @@ public sealed class NotificationGrain(
 
     public async Task<bool> RetryAsync()
     {
-        if (State.Event is null || State.Deliveries.Any(d => d.Status == NotificationStatus.Sent)
+        if (State.Event is not { } billEvent || State.Deliveries.Any(d => d.Status == NotificationStatus.Sent)
             || !State.Deliveries.Any(d => d.Status is NotificationStatus.Failed or NotificationStatus.DeadLettered))
         {
             return false;
         }
-        foreach (var delivery in State.Deliveries)
+        // A replay follows the user's preferences as they are now: an operator who re-enabled a channel for a
+        // user who had disabled them all can replay, and a replay never sends on a channel the user turned off.
+        var found = await directory.GetRecipientsAsync([billEvent.UserId], CancellationToken.None);
+        var windows = RecipientSnapshots.SystemWindows(await directory.GetMessagePoliciesAsync(CancellationToken.None));
+        _recipient = found.TryGetValue(billEvent.UserId, out var recipient)
+            ? recipient.ToSnapshot(windows)
+            : new RecipientSnapshot(billEvent.UserId, null, null, [], windows);
+        var replanned = PlanDeliveries(billEvent, _recipient, [], schedule: false);
+        if (State.NoUsableChannel)
         {
-            (delivery.Status, delivery.Attempts, delivery.NextAttemptAt, delivery.LastError) = (NotificationStatus.Pending, 0, null, null);
+            return false;
         }
+        State.Deliveries = replanned;
         State.Current = 0;
         await StepAsync();
         return true;
@@ -125,14 +134,15 @@ public sealed class NotificationGrain(
 
     private ChannelDelivery? Active() => State.Current < State.Deliveries.Count ? State.Deliveries[State.Current] : null;
 
-    private List<ChannelDelivery> PlanDeliveries(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known)
+    private List<ChannelDelivery> PlanDeliveries(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known, bool schedule = true)
     {
         var preferences = recipient.Preferences
             .Select(p => new NotificationPreference(recipient.UserId, p.Channel, p.Enabled, p.Priority,
                 p.QuietStart is { } s && p.QuietEnd is { } e ? new TimeWindow(s, e) : null, p.SendDay, p.SendTime))
             .ToList();
         var plan = ChannelPlan.For(preferences);
-        if (plan.Channels.Count == 0)
+        State.NoUsableChannel = plan.Channels.Count == 0;
+        if (State.NoUsableChannel)
         {
             return [new ChannelDelivery { Channel = Channel.Email, Status = NotificationStatus.Failed, LastError = "The user has disabled every channel." }];
         }
@@ -148,7 +158,7 @@ public sealed class NotificationGrain(
                 (delivery.Status, delivery.Attempts, delivery.LastError, delivery.NextAttemptAt, delivery.SentAt, delivery.ProviderMessageId) =
                     (row.Status, row.Attempts, row.LastError, row.NextAttemptAt, row.SentAt, row.ProviderMessageId);
             }
-            else if (deliveries.Count == 0 && preference is not null
+            else if (schedule && deliveries.Count == 0 && preference is not null
                 && SendSchedule.PreferredInstant(BillingMonth.Parse(billEvent.BillingMonth), preference.SendDay, preference.SendTime, time.GetUtcNow(), _options.Zone) is { } at)
             {
                 (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.Scheduled, at.UtcDateTime);

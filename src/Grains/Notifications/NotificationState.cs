@@ -12,4 +12,7 @@ public sealed class NotificationState
 
     /// <summary>Whether a wake-up reminder is registered, so finishing need not look one up.</summary>
     [Id(3)] public bool HasReminder { get; set; }
+
+    /// <summary>The user has disabled every channel: the notice is dead-lettered, and a replay sends only once a channel is enabled again.</summary>
+    [Id(4)] public bool NoUsableChannel { get; set; }
 }

@@ -130,6 +130,9 @@ public sealed class NotificationGrainTests : IAsyncLifetime
             .ListByStatusAsync(NotificationStatus.DeadLettered, 0, 10, CancellationToken.None);
         Cluster.Smtp.RejectPermanently = false;
         Cluster.Sms.FailNext = 0;
+        // A replay follows the preferences on record: make email the user's first choice there too.
+        await Cluster.Services.GetRequiredService<Storage.Notifications.IRecipientDirectory>()
+            .SavePreferenceAsync(new NotificationPreference(6, Channel.Email, true, 1, null, null, null), CancellationToken.None);
         var replayed = await Cluster.Notice(6).RetryAsync();
         await Cluster.EventuallyAsync(() => EmailsTo(6) == 1, "the replayed email arrives", 6);
         var replayedAgain = await Cluster.Notice(6).RetryAsync();
@@ -140,6 +143,29 @@ public sealed class NotificationGrainTests : IAsyncLifetime
         Assert.False(replayedAgain);
         Assert.Equal(1, EmailsTo(6));
         Assert.Equal(0, SmsDelivered(6));
+    }
+
+    [Fact]
+    public async Task A_user_who_disabled_every_channel_is_dead_lettered_and_replayed_only_once_a_channel_is_enabled()
+    {
+        await StartAsync(Kst(2, 10));
+        var directory = Cluster.Services.GetRequiredService<Storage.Notifications.IRecipientDirectory>();
+        foreach (var channel in Enum.GetValues<Channel>())
+        {
+            await directory.SavePreferenceAsync(new NotificationPreference(11, channel, false, 1, null, null, null), CancellationToken.None);
+        }
+
+        await Cluster.AcceptAsync(11, Preference(Channel.Email, 1) with { Enabled = false }, Preference(Channel.Sms, 2) with { Enabled = false });
+        var dead = await DeliveryAsync(11, Channel.Email);
+        var refused = await Cluster.Notice(11).RetryAsync();
+        await directory.SavePreferenceAsync(new NotificationPreference(11, Channel.Email, true, 1, null, null, null), CancellationToken.None);
+        var replayed = await Cluster.Notice(11).RetryAsync();
+        await Cluster.EventuallyAsync(() => EmailsTo(11) == 1, "the replayed email arrives", 11);
+
+        Assert.Equal(NotificationStatus.DeadLettered, dead.Status);
+        Assert.False(refused);
+        Assert.True(replayed);
+        Assert.Equal(0, SmsDelivered(11));
     }
 
     [Fact]
