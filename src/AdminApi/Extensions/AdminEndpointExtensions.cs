@@ -28,6 +28,8 @@ public static class AdminEndpointExtensions
         app.MapOpenApi().AllowAnonymous();
         // The UI serves only the document; the calls it makes carry a key like any other client's.
         app.MapScalarApiReference().AllowAnonymous();
+        // Scrapers authenticate like any reader (a bearer token or an API key).
+        app.MapPrometheusScrapingEndpoint("/metrics");
 
         app.MapDataApi();
         app.MapRetryApi();

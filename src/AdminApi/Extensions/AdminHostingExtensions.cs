@@ -33,6 +33,7 @@ public static class AdminHostingExtensions
         await builder.AddAdminAuthenticationAsync(options, console, cancellationToken);
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddBillForUMetrics();
         builder.Services.AddExceptionHandler<StorageUnavailableExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<NoticeRehydrator>();
