@@ -14,6 +14,8 @@ namespace BillForU.Storage.Notifications.Sqlite;
 /// </summary>
 internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) : IDeliveryStore
 {
+    private readonly DeliveryStateReads _reads = new(async cancellationToken => await connections.OpenAsync(cancellationToken));
+
     private const string UpsertSql = $"""
         INSERT INTO notification_deliveries ({NotificationRows.StateColumns})
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
@@ -94,90 +96,21 @@ internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) :
         }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<DeliveryState>> GetStatesAsync(IReadOnlyCollection<long> billIds, CancellationToken cancellationToken)
-    {
-        var states = new List<DeliveryState>();
-        if (billIds.Count == 0)
-        {
-            return states;
-        }
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        foreach (var slice in NotificationRows.Slices(billIds))
-        {
-            using var select = SqliteConnectionFactory.Command(connection, null, NotificationSql.StatesOfBills(slice.Length));
-            for (var i = 0; i < slice.Length; i++)
-            {
-                select.Parameters.AddWithValue(NotificationSql.KeyName(i), slice[i]);
-            }
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                states.Add(NotificationRows.State(reader));
-            }
-        }
-        return states;
-    }
+    public Task<IReadOnlyList<DeliveryState>> GetStatesAsync(IReadOnlyCollection<long> billIds, CancellationToken cancellationToken) =>
+        _reads.GetStatesAsync(billIds, cancellationToken);
 
-    public async Task<IReadOnlyList<DeliveryState>> ListByStatusAsync(NotificationStatus status, long afterBillId, int limit, CancellationToken cancellationToken)
-    {
-        if (limit <= 0)
-        {
-            return [];
-        }
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        using var select = SqliteConnectionFactory.Command(connection, null, NotificationSql.ListByStatus);
-        select.Parameters.AddWithValue("@status", NotificationNames.Of(status));
-        return await ReadPageAsync(select, afterBillId, limit, cancellationToken);
-    }
+    public Task<IReadOnlyList<DeliveryState>> ListByStatusAsync(NotificationStatus status, long afterBillId, int limit, CancellationToken cancellationToken) =>
+        _reads.ListByStatusAsync(status, afterBillId, limit, cancellationToken);
 
-    public async Task<IReadOnlyList<DeliveryState>> ListUnfinishedAsync(long afterBillId, int limit, CancellationToken cancellationToken)
-    {
-        if (limit <= 0)
-        {
-            return [];
-        }
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        using var select = SqliteConnectionFactory.Command(connection, null, NotificationSql.ListUnfinished);
-        return await ReadPageAsync(select, afterBillId, limit, cancellationToken);
-    }
+    public Task<IReadOnlyList<DeliveryState>> ListUnfinishedAsync(long afterBillId, int limit, CancellationToken cancellationToken) =>
+        _reads.ListUnfinishedAsync(afterBillId, limit, cancellationToken);
 
-    public async Task<IReadOnlyList<StatusCount>> CountByStatusAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        using var select = SqliteConnectionFactory.Command(connection, null, NotificationRows.CountByStatusSql);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        return await NotificationRows.ReadStatusCountsAsync(reader, cancellationToken);
-    }
+    public Task<IReadOnlyList<StatusCount>> CountByStatusAsync(CancellationToken cancellationToken) =>
+        _reads.CountByStatusAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<HourlyCount>> CountAttemptsPerHourAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        using var select = SqliteConnectionFactory.Command(connection, null, HourlySql);
-        select.Parameters.AddWithValue("@from", SqliteText.Instant(fromUtc));
-        select.Parameters.AddWithValue("@to", SqliteText.Instant(toUtc));
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        return await NotificationRows.ReadHourlyCountsAsync(reader, cancellationToken);
-    }
+    public Task<IReadOnlyList<HourlyCount>> CountAttemptsPerHourAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        _reads.CountAttemptsPerHourAsync(HourlySql, SqliteText.Instant(fromUtc), SqliteText.Instant(toUtc), cancellationToken);
 
-    public async Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(long billId, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        using var select = SqliteConnectionFactory.Command(connection, null, NotificationSql.AttemptsOfBill);
-        select.Parameters.AddWithValue("@bill", billId);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        return await RowMappers.ReadAllAsync(reader, NotificationRows.Attempt, cancellationToken);
-    }
-
-    private static async Task<IReadOnlyList<DeliveryState>> ReadPageAsync(SqliteCommand select, long afterBillId, int limit, CancellationToken cancellationToken)
-    {
-        select.Parameters.AddWithValue("@after", afterBillId);
-        select.Parameters.AddWithValue("@limit", limit + NotificationRows.MaxRowsPerBill - 1);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<DeliveryState>(limit);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(NotificationRows.State(reader));
-        }
-        return NotificationRows.WholeBills(rows, limit);
-    }
+    public Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(long billId, CancellationToken cancellationToken) =>
+        _reads.GetAttemptsAsync(billId, cancellationToken);
 }

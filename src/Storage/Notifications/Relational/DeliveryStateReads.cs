@@ -1,0 +1,116 @@
+using System.Data.Common;
+using BillForU.Domain.Notifications;
+using BillForU.Storage.Relational;
+
+namespace BillForU.Storage.Notifications.Relational;
+
+/// <summary>
+/// The delivery-store reads that are the same SQL on SQLite and MySQL: only how a connection is opened
+/// differs, so both stores hand this their opener.
+/// </summary>
+internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnection>> open)
+{
+    public async Task<IReadOnlyList<DeliveryState>> GetStatesAsync(IReadOnlyCollection<long> billIds, CancellationToken cancellationToken)
+    {
+        var states = new List<DeliveryState>();
+        if (billIds.Count == 0)
+        {
+            return states;
+        }
+        await using var connection = await open(cancellationToken);
+        foreach (var slice in NotificationRows.Slices(billIds))
+        {
+            await using var select = Command(connection, NotificationSql.StatesOfBills(slice.Length));
+            for (var i = 0; i < slice.Length; i++)
+            {
+                Parameter(select, NotificationSql.KeyName(i), slice[i]);
+            }
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                states.Add(NotificationRows.State(reader));
+            }
+        }
+        return states;
+    }
+
+    public async Task<IReadOnlyList<DeliveryState>> ListByStatusAsync(NotificationStatus status, long afterBillId, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+        await using var connection = await open(cancellationToken);
+        await using var select = Command(connection, NotificationSql.ListByStatus);
+        Parameter(select, "@status", NotificationNames.Of(status));
+        return await ReadPageAsync(select, afterBillId, limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DeliveryState>> ListUnfinishedAsync(long afterBillId, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+        await using var connection = await open(cancellationToken);
+        await using var select = Command(connection, NotificationSql.ListUnfinished);
+        return await ReadPageAsync(select, afterBillId, limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StatusCount>> CountByStatusAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await open(cancellationToken);
+        await using var select = Command(connection, NotificationRows.CountByStatusSql);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await NotificationRows.ReadStatusCountsAsync(reader, cancellationToken);
+    }
+
+    /// <param name="from">The lower bound as the dialect stores instants.</param>
+    /// <param name="to">The upper bound (exclusive), likewise.</param>
+    public async Task<IReadOnlyList<HourlyCount>> CountAttemptsPerHourAsync(string hourlySql, object from, object to, CancellationToken cancellationToken)
+    {
+        await using var connection = await open(cancellationToken);
+        await using var select = Command(connection, hourlySql);
+        Parameter(select, "@from", from);
+        Parameter(select, "@to", to);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await NotificationRows.ReadHourlyCountsAsync(reader, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(long billId, CancellationToken cancellationToken)
+    {
+        await using var connection = await open(cancellationToken);
+        await using var select = Command(connection, NotificationSql.AttemptsOfBill);
+        Parameter(select, "@bill", billId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await RowMappers.ReadAllAsync(reader, NotificationRows.Attempt, cancellationToken);
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static async Task<IReadOnlyList<DeliveryState>> ReadPageAsync(DbCommand select, long afterBillId, int limit, CancellationToken cancellationToken)
+    {
+        Parameter(select, "@after", afterBillId);
+        Parameter(select, "@limit", limit + NotificationRows.MaxRowsPerBill - 1);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<DeliveryState>(limit);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(NotificationRows.State(reader));
+        }
+        return NotificationRows.WholeBills(rows, limit);
+    }
+}
