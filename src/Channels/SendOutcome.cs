@@ -10,4 +10,10 @@ public enum SendOutcome
 
     /// <summary>The provider refused the message for good (bad address, 4xx): do not retry on this channel.</summary>
     Failed = 3,
+
+    /// <summary>
+    /// Never reached the provider: the send was still waiting for the channel's rate limit when the caller stopped
+    /// waiting. Not an attempt; try again after <see cref="SendResult.RetryAfter"/>.
+    /// </summary>
+    Throttled = 4,
 }

@@ -8,4 +8,6 @@ public sealed record SendResult(SendOutcome Outcome, string? ProviderMessageId, 
     public static SendResult Retry(string error, TimeSpan? retryAfter = null) => new(SendOutcome.RetryLater, null, error, retryAfter);
 
     public static SendResult Failed(string error) => new(SendOutcome.Failed, null, error, null);
+
+    public static SendResult Throttled(string reason, TimeSpan retryAfter) => new(SendOutcome.Throttled, null, reason, retryAfter);
 }

@@ -58,19 +58,19 @@ public static class ChannelServiceCollectionExtensions
         {
             var options = Options(sp);
             IEmailSender sender = options.Mode == ChannelMode.Live ? sp.GetRequiredService<SmtpEmailSender>() : sp.GetRequiredService<EmlOutboxEmailSender>();
-            return options.Email.PermitsPerSecond is { } permits ? new RateLimitedEmailSender(sender, permits, Logger<RateLimitedEmailSender>(sp)) : sender;
+            return options.Email.PermitsPerSecond is { } permits ? new RateLimitedEmailSender(sender, permits, options.Smtp.Timeout, Logger<RateLimitedEmailSender>(sp)) : sender;
         });
         services.TryAddSingleton<ISmsSender>(sp =>
         {
             var options = Options(sp);
             ISmsSender sender = options.Mode == ChannelMode.Live ? sp.GetRequiredService<HttpSmsSender>() : sp.GetRequiredService<SmsOutboxSender>();
-            return options.Sms.PermitsPerSecond is { } permits ? new RateLimitedSmsSender(sender, permits, Logger<RateLimitedSmsSender>(sp)) : sender;
+            return options.Sms.PermitsPerSecond is { } permits ? new RateLimitedSmsSender(sender, permits, options.Sms.Timeout, Logger<RateLimitedSmsSender>(sp)) : sender;
         });
         services.TryAddSingleton<IPushSender>(sp =>
         {
             var options = Options(sp);
             IPushSender sender = options.Mode == ChannelMode.Live ? sp.GetRequiredService<HttpPushSender>() : sp.GetRequiredService<PushOutboxSender>();
-            return options.Push.PermitsPerSecond is { } permits ? new RateLimitedPushSender(sender, permits, Logger<RateLimitedPushSender>(sp)) : sender;
+            return options.Push.PermitsPerSecond is { } permits ? new RateLimitedPushSender(sender, permits, options.Push.Timeout, Logger<RateLimitedPushSender>(sp)) : sender;
         });
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<IEmailSender>());
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<ISmsSender>());

@@ -2,5 +2,5 @@ using Microsoft.Extensions.Logging;
 
 namespace BillForU.Channels.RateLimiting;
 
-internal sealed class RateLimitedEmailSender(IEmailSender inner, double permitsPerSecond, ILogger<RateLimitedEmailSender> logger)
-    : RateLimitedChannelSender(inner, permitsPerSecond, logger), IEmailSender;
+internal sealed class RateLimitedEmailSender(IEmailSender inner, double permitsPerSecond, TimeSpan callTimeout, ILogger<RateLimitedEmailSender> logger)
+    : RateLimitedChannelSender(inner, permitsPerSecond, callTimeout, logger), IEmailSender;

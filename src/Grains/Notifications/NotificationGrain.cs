@@ -224,6 +224,11 @@ public sealed class NotificationGrain(
         {
             metrics.SendEnded();
         }
+        if (result.Outcome == SendOutcome.Throttled)
+        {
+            await ComeBackAfterQueueAsync(delivery, result.RetryAfter ?? TimeSpan.FromSeconds(1));
+            return;
+        }
         delivery.LastError = result.Error;
         if (result.Outcome == SendOutcome.Sent)
         {
@@ -245,6 +250,20 @@ public sealed class NotificationGrain(
             (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.Failed, null);
             await SaveAsync(delivery, NotificationStatus.Failed, result.Error);
         }
+    }
+
+    /// <summary>
+    /// The send never left the channel's rate-limit queue: it is no attempt, so it is taken back, and the notice
+    /// waits about as long as the queue ahead of it (spread, so a large backlog does not return all at once).
+    /// </summary>
+    private async Task ComeBackAfterQueueAsync(ChannelDelivery delivery, TimeSpan queueTime)
+    {
+        delivery.Attempts--;
+        var wait = queueTime * (1 + (0.5 * Random.Shared.NextDouble()));
+        (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.RetryWait, Now + wait);
+        await state.WriteStateAsync();
+        metrics.Throttled(delivery.Channel);
+        RecordState(delivery, null, null);
     }
 
     private async Task<SendResult> SendOnceAsync(ChannelDelivery delivery)

@@ -15,6 +15,8 @@ public sealed class NotificationMetrics : IDisposable
     private readonly Meter _meter = new(MeterName);
     private readonly Counter<long> _outcomes;
     private readonly Counter<long> _accepted;
+    private readonly Counter<long> _throttled;
+    private long _throttledTotal;
     private long _acceptedTotal;
     private long _duplicatesTotal;
     private long _inFlight;
@@ -25,6 +27,7 @@ public sealed class NotificationMetrics : IDisposable
     {
         _outcomes = _meter.CreateCounter<long>("billforu.notifications.outcomes", description: "Delivery steps by channel and resulting status.");
         _accepted = _meter.CreateCounter<long>("billforu.notifications.accepted", description: "Bill events taken by notification grains.");
+        _throttled = _meter.CreateCounter<long>("billforu.notifications.throttled", description: "Sends that waited out their time in a channel's rate-limit queue and were put back, not counted as attempts.");
         _meter.CreateObservableGauge("billforu.notifications.in_flight", () => Interlocked.Read(ref _inFlight), description: "Sends under way.");
     }
 
@@ -35,6 +38,8 @@ public sealed class NotificationMetrics : IDisposable
     public long InFlight => Interlocked.Read(ref _inFlight);
 
     public long Fallbacks => Interlocked.Read(ref _fallbacks);
+
+    public long ThrottledSends => Interlocked.Read(ref _throttledTotal);
 
     public long Count(NotificationStatus status) => Interlocked.Read(ref _byStatus[(int)status]);
 
@@ -48,6 +53,12 @@ public sealed class NotificationMetrics : IDisposable
     {
         Interlocked.Increment(ref _byStatus[(int)status]);
         _outcomes.Add(1, new("channel", channel.ToString()), new("status", status.ToString()));
+    }
+
+    public void Throttled(Channel channel)
+    {
+        Interlocked.Increment(ref _throttledTotal);
+        _throttled.Add(1, new KeyValuePair<string, object?>("channel", channel.ToString()));
     }
 
     public void FellBack() => Interlocked.Increment(ref _fallbacks);

@@ -18,7 +18,11 @@ public sealed class NotificationOptions
     /// <summary>Operator zone of quiet hours and preferred send times.</summary>
     public string TimeZone { get; set; } = "Asia/Seoul";
 
-    /// <summary>Per-send time limit; a provider slower than this counts as a transient failure.</summary>
+    /// <summary>
+    /// How long a notice waits for one send, its turn in a channel's rate-limit queue included. A provider slower than
+    /// this counts as a transient failure; a send still queued when it runs out is throttled instead — no attempt is
+    /// spent and the notice comes back when the queue has drained (the channel's own timeout bounds the provider call).
+    /// </summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public RetrySchedule Retries => new(MaxAttempts, Backoff, Jitter);

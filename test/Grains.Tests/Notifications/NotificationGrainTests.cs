@@ -116,6 +116,34 @@ public sealed class NotificationGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_send_that_waits_out_its_time_in_the_rate_limit_queue_spends_no_attempt_and_goes_later_once()
+    {
+        // One SMS a second, and a grain that waits 300 ms for its turn: of three notices at once, two are throttled.
+        _cluster = await NotificationCluster.StartAsync(
+            Kst(2, 10),
+            channelTuning: channels => channels.Sms.PermitsPerSecond = 1,
+            settings: new Dictionary<string, string?> { ["BillForU:Notifications:SendTimeout"] = "00:00:00.300" });
+        await _cluster.SeedAsync(20);
+        long[] users = [6, 7, 8];
+
+        await Task.WhenAll(users.Select(u => Cluster.AcceptAsync(u, Preference(Channel.Sms, 1))));
+        var throttled = Cluster.Services.GetRequiredService<NotificationMetrics>().ThrottledSends;
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (users.Any(u => SmsDelivered(u) == 0) && !patience.IsCancellationRequested)
+        {
+            await Cluster.AdvanceAsync(TimeSpan.FromSeconds(5));
+        }
+
+        Assert.True(throttled >= 1, $"expected a throttled send, saw {throttled}");
+        Assert.All(users, u => Assert.Equal(1, SmsDelivered(u)));
+        foreach (var user in users)
+        {
+            var sms = await DeliveryAsync(user, Channel.Sms);
+            Assert.Equal((NotificationStatus.Sent, 1), (sms.Status, sms.Attempts));
+        }
+    }
+
+    [Fact]
     public async Task When_sms_fails_too_the_notice_is_dead_lettered_and_a_replay_sends_exactly_one_email()
     {
         await StartAsync(Kst(2, 10));

@@ -54,7 +54,8 @@ public sealed class NotificationCluster : IAsyncDisposable
 
     /// <summary>Starts a cluster; pass the parts of a previous one to model a restart of the same process's dependencies.</summary>
     public static async Task<NotificationCluster> StartAsync(
-        DateTimeOffset now, string? databasePath = null, FakeTimeProvider? time = null, SmtpCapture? smtp = null, HttpProviderFake? sms = null, HttpProviderFake? push = null)
+        DateTimeOffset now, string? databasePath = null, FakeTimeProvider? time = null, SmtpCapture? smtp = null, HttpProviderFake? sms = null, HttpProviderFake? push = null,
+        Action<ChannelOptions>? channelTuning = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         time ??= new FakeTimeProvider(now);
         smtp ??= await SmtpCapture.StartAsync();
@@ -64,7 +65,7 @@ public sealed class NotificationCluster : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["BillForU:Notifications:TimeZone"] = "Asia/Seoul",
-        }).Build();
+        }.Concat(settings ?? new Dictionary<string, string?>())).Build();
         var (smtpPort, smsEndpoint, pushEndpoint) = (smtp.Port, sms.Endpoint.ToString(), push.Endpoint.ToString());
         var fakeTime = time;
         var builder = new InProcessTestClusterBuilder(1);
@@ -81,6 +82,7 @@ public sealed class NotificationCluster : IAsyncDisposable
                 channels.Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtpPort, Security = SmtpSecurity.None, DisablePipelining = true, PoolSize = 2 };
                 channels.Sms = new HttpProviderOptions { Endpoint = smsEndpoint };
                 channels.Push = new HttpProviderOptions { Endpoint = pushEndpoint };
+                channelTuning?.Invoke(channels);
             });
         });
         var cluster = builder.Build();
