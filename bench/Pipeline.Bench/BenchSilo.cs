@@ -85,6 +85,11 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
         return (accepted, since.Elapsed);
     }
 
+    /// <summary>Publishes the month's stored bills as events again, from a silo that has never seen them.</summary>
+    public Task<long> ReplayBillEventsAsync(BillingMonth month, int streams) =>
+        new BillEventReplay(host.Services.GetRequiredService<IBillRepository>(), host.Services.GetRequiredService<IClusterClient>())
+            .PublishAsync(month, streams, CancellationToken.None);
+
     public async Task<IReadOnlyList<StatusCount>> CountNoticesAsync() =>
         await host.Services.GetRequiredService<IDeliveryStore>().CountByStatusAsync(CancellationToken.None);
 
