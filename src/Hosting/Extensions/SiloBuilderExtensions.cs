@@ -1,4 +1,3 @@
-using System.Net;
 using BillForU.Grains.Interfaces;
 using BillForU.Hosting.Configuration;
 using BillForU.Hosting.Storage;
@@ -28,7 +27,7 @@ public static class SiloBuilderExtensions
         {
             if (endpoints.AdvertisedAddress is { Length: > 0 } advertised)
             {
-                silo.ConfigureEndpoints(IPAddress.Parse(advertised), endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+                silo.ConfigureEndpoints(AdvertisedAddressResolver.Resolve(advertised), endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
             }
             else
             {
