@@ -26,13 +26,18 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
         var clock = new DaytimeClock(Seoul);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["BillForU:Mode"] = "Embedded",
             ["BillForU:DataDirectory"] = dataDirectory,
             ["BillForU:Sql:Provider"] = provider.ToString(),
             ["BillForU:Sql:ConnectionString"] = connectionString,
-        }.Concat(extra));
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+        builder.Configuration.AddInMemoryCollection(settings);
         await builder.AddBillForUSiloAsync(CancellationToken.None);
         builder.Services.AddSingleton<TimeProvider>(clock);
         var host = builder.Build();
@@ -86,9 +91,13 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
     }
 
     /// <summary>Publishes the month's stored bills as events again, from a silo that has never seen them.</summary>
-    public Task<long> ReplayBillEventsAsync(BillingMonth month, int streams) =>
-        new BillEventReplay(host.Services.GetRequiredService<IBillRepository>(), host.Services.GetRequiredService<IClusterClient>())
+    public Task<long> ReplayBillEventsAsync(BillingMonth month, int streams, long window = long.MaxValue)
+    {
+        var metrics = host.Services.GetRequiredService<NotificationMetrics>();
+        return new BillEventReplay(host.Services.GetRequiredService<IBillRepository>(), host.Services.GetRequiredService<IClusterClient>(),
+                () => metrics.Accepted + metrics.Duplicates, window)
             .PublishAsync(month, streams, CancellationToken.None);
+    }
 
     public async Task<IReadOnlyList<StatusCount>> CountNoticesAsync() =>
         await host.Services.GetRequiredService<IDeliveryStore>().CountByStatusAsync(CancellationToken.None);

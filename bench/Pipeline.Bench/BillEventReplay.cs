@@ -11,7 +11,9 @@ namespace BillForU.Pipeline.Bench;
 /// so the notification pipeline can be measured on its own: bills in the store → notices. One reader pages
 /// through the bills while the publishers send what it has read.
 /// </summary>
-public sealed class BillEventReplay(IBillRepository bills, IClusterClient client)
+/// <param name="taken">Events the notification grains have taken so far; publishing keeps at most <paramref name="window"/> ahead
+/// of it, as a Kafka topic on librdkafka's mock brokers (5 MiB a partition) loses what lags further.</param>
+public sealed class BillEventReplay(IBillRepository bills, IClusterClient client, Func<long> taken, long window)
 {
     private const int Page = 5_000;
     private const int EventBatch = 500;
@@ -46,6 +48,10 @@ public sealed class BillEventReplay(IBillRepository bills, IClusterClient client
             var publisher = new BillEventPublisher(provider, $"replay-{month}", stream, EventBatch);
             await foreach (var page in pages.Reader.ReadAllAsync(cancellationToken))
             {
+                while (Interlocked.Read(ref published) - taken() > window)
+                {
+                    await Task.Delay(5, cancellationToken);
+                }
                 Interlocked.Add(ref published, await publisher.PublishAsync(page));
             }
         }).Append(reader));

@@ -9,7 +9,8 @@ using BillForU.TestSupport;
 // to the notification grains, and prints settlement and notice throughput.
 //   --scenario mariadb   settlement on MariaDB, with MariaDB's own INSERT…SELECT as the floor
 //   --scenario embedded  the embedded default: SQLite, memory streams, file outboxes — settlement and notices
-// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [--users N] [--scenario mariadb|embedded|all]
+//   --scenario cluster   notices in cluster mode: Redis state, Kafka mock, SMTP sink and HTTP provider fakes, MariaDB
+// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [--users N] [--scenario mariadb|embedded|cluster|all]
 var users = 1_000_000;
 var scenario = "all";
 for (var i = 0; i < args.Length - 1; i++)
@@ -18,7 +19,7 @@ for (var i = 0; i < args.Length - 1; i++)
     {
         case "--users": users = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         case "--scenario": scenario = args[++i]; break;
-        default: throw new ArgumentException($"Unknown argument {args[i]}; expected --users N or --scenario mariadb|embedded|all.");
+        default: throw new ArgumentException($"Unknown argument {args[i]}; expected --users N or --scenario mariadb|embedded|cluster|all.");
     }
 }
 
@@ -83,4 +84,9 @@ if (scenario is "embedded" or "all")
     }
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(dataDirectory, recursive: true);
+}
+
+if (scenario is "cluster" or "all")
+{
+    await ClusterScenario.RunAsync(spec, extra);
 }

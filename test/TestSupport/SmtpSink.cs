@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace BillForU.TestSupport;
+
+/// <summary>
+/// A minimal ESMTP server on a free loopback port that accepts every message and keeps only its Message-ID, for
+/// benchmarks and drills that send hundreds of thousands of emails (<see cref="SmtpCapture"/> keeps whole messages
+/// and tops out near 2,000 a second). It advertises PIPELINING and answers a pipelined batch with one write.
+/// </summary>
+public sealed class SmtpSink : IAsyncDisposable
+{
+    private const int BufferSize = 64 * 1024;
+    private static readonly byte[] Greeting = Encoding.ASCII.GetBytes("220 billforu-sink ESMTP\r\n");
+    private static readonly byte[] EhloReply = Encoding.ASCII.GetBytes("250-billforu-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SIZE 10485760\r\n");
+    private static readonly byte[] Ok = Encoding.ASCII.GetBytes("250 OK\r\n");
+    private static readonly byte[] GoAhead = Encoding.ASCII.GetBytes("354 End data with <CR><LF>.<CR><LF>\r\n");
+    private static readonly byte[] Bye = Encoding.ASCII.GetBytes("221 Bye\r\n");
+    private static readonly byte[] Unknown = Encoding.ASCII.GetBytes("502 Command not implemented\r\n");
+
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, int> _byMessageId = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<Task> _sessions = [];
+    private readonly Task _accepting;
+    private long _messages;
+
+    private SmtpSink()
+    {
+        _listener.Start(512);
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _accepting = Task.Run(AcceptAsync);
+    }
+
+    public int Port { get; }
+
+    /// <summary>Messages accepted, resends included.</summary>
+    public long Messages => Interlocked.Read(ref _messages);
+
+    /// <summary>How many times each Message-ID arrived: more than once is a resend of the same notice.</summary>
+    public IReadOnlyDictionary<string, int> MessageIds => _byMessageId;
+
+    public static SmtpSink Start() => new();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _listener.Stop();
+        await _accepting;
+        await Task.WhenAll(_sessions);
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            _sessions.Add(Task.Run(() => ServeAsync(client)));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using (client)
+        {
+            client.NoDelay = true;
+            var stream = client.GetStream();
+            var session = new Session(stream);
+            try
+            {
+                await stream.WriteAsync(Greeting, _stopping.Token);
+                while (await session.ReadLineAsync(_stopping.Token) is { } line)
+                {
+                    var text = line.Span;
+                    if (session.InData)
+                    {
+                        if (text.Length == 1 && text[0] == (byte)'.')
+                        {
+                            session.InData = false;
+                            Interlocked.Increment(ref _messages);
+                            _byMessageId.AddOrUpdate(session.MessageId ?? "(none)", 1, static (_, n) => n + 1);
+                            session.Reply(Ok);
+                        }
+                        else if (session.MessageId is null && text.Length > 11 && Encoding.ASCII.GetString(text[..11]).Equals("Message-ID:", StringComparison.OrdinalIgnoreCase))
+                        {
+                            session.MessageId = Encoding.ASCII.GetString(text[11..]).Trim();
+                        }
+                        continue;
+                    }
+                    var verb = text.Length >= 4 ? Encoding.ASCII.GetString(text[..4]).ToUpperInvariant() : "";
+                    switch (verb)
+                    {
+                        case "EHLO": session.Reply(EhloReply); break;
+                        case "HELO" or "MAIL" or "RCPT" or "RSET" or "NOOP": session.Reply(Ok); break;
+                        case "DATA":
+                            (session.InData, session.MessageId) = (true, null);
+                            session.Reply(GoAhead);
+                            break;
+                        case "QUIT":
+                            session.Reply(Bye);
+                            await session.FlushAsync(_stopping.Token);
+                            return;
+                        default: session.Reply(Unknown); break;
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The client went away or the sink is stopping: the session ends either way.
+            }
+        }
+    }
+
+    /// <summary>One connection's read buffer and pending replies; replies go out when no further input is buffered.</summary>
+    private sealed class Session(NetworkStream stream)
+    {
+        private readonly byte[] _input = new byte[BufferSize];
+        private readonly MemoryStream _replies = new();
+        private int _start;
+        private int _end;
+
+        public bool InData { get; set; }
+
+        public string? MessageId { get; set; }
+
+        public void Reply(byte[] reply) => _replies.Write(reply);
+
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            if (_replies.Length > 0)
+            {
+                await stream.WriteAsync(_replies.GetBuffer().AsMemory(0, (int)_replies.Length), cancellationToken);
+                _replies.SetLength(0);
+            }
+        }
+
+        /// <summary>The next line without its CRLF (valid until the next call), or null at end of stream.</summary>
+        public async Task<ReadOnlyMemory<byte>?> ReadLineAsync(CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var newline = Array.IndexOf(_input, (byte)'\n', _start, _end - _start);
+                if (newline >= 0)
+                {
+                    var length = newline - _start;
+                    if (length > 0 && _input[newline - 1] == (byte)'\r')
+                    {
+                        length--;
+                    }
+                    var line = _input.AsMemory(_start, length);
+                    _start = newline + 1;
+                    return line;
+                }
+                if (_start > 0)
+                {
+                    Buffer.BlockCopy(_input, _start, _input, 0, _end - _start);
+                    (_end, _start) = (_end - _start, 0);
+                }
+                if (_end == _input.Length)
+                {
+                    throw new IOException("SMTP line longer than the sink's buffer.");
+                }
+                await FlushAsync(cancellationToken);
+                var read = await stream.ReadAsync(_input.AsMemory(_end), cancellationToken);
+                if (read == 0)
+                {
+                    return null;
+                }
+                _end += read;
+            }
+        }
+    }
+}
