@@ -141,8 +141,8 @@ internal sealed class SqliteBillRepository(SqliteConnectionFactory connections) 
             return;
         }
         var createdAt = SqliteText.Instant(DateTime.UtcNow);
-        using var billInsert = new SqlitePreparedInsert(connection, transaction, "bills", BillColumns);
-        using var lineInsert = new SqlitePreparedInsert(connection, transaction, "bill_lines", LineColumns);
+        using var billInsert = SqlitePreparedStatement.Insert(connection, transaction, "bills", BillColumns);
+        using var lineInsert = SqlitePreparedStatement.Insert(connection, transaction, "bill_lines", LineColumns);
         foreach (var bill in bills)
         {
             cancellationToken.ThrowIfCancellationRequested();

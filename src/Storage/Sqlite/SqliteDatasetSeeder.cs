@@ -58,7 +58,7 @@ internal sealed class SqliteDatasetSeeder(SqliteConnectionFactory connections) :
     private static long WriteCatalog(SqliteConnection connection, SqliteTransaction transaction)
     {
         long rows = 0;
-        using (var plans = new SqlitePreparedInsert(connection, transaction, "plans", SeedColumns.Plans))
+        using (var plans = SqlitePreparedStatement.Insert(connection, transaction, "plans", SeedColumns.Plans))
         {
             foreach (var plan in DemoCatalog.Plans)
             {
@@ -74,7 +74,7 @@ internal sealed class SqliteDatasetSeeder(SqliteConnectionFactory connections) :
                 rows++;
             }
         }
-        using (var addons = new SqlitePreparedInsert(connection, transaction, "addons", SeedColumns.Addons))
+        using (var addons = SqlitePreparedStatement.Insert(connection, transaction, "addons", SeedColumns.Addons))
         {
             foreach (var addon in DemoCatalog.Addons)
             {
@@ -87,7 +87,7 @@ internal sealed class SqliteDatasetSeeder(SqliteConnectionFactory connections) :
                 rows++;
             }
         }
-        using var policies = new SqlitePreparedInsert(connection, transaction, "message_policy", SeedColumns.MessagePolicy);
+        using var policies = SqlitePreparedStatement.Insert(connection, transaction, "message_policy", SeedColumns.MessagePolicy);
         foreach (var policy in DemoCatalog.MessagePolicies)
         {
             policies[0].Value = SqlNames.Of(policy.Channel);
@@ -102,12 +102,12 @@ internal sealed class SqliteDatasetSeeder(SqliteConnectionFactory connections) :
 
     private static long WriteBlock(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<GeneratedUser> block, CancellationToken cancellationToken)
     {
-        using var users = new SqlitePreparedInsert(connection, transaction, "users", SeedColumns.Users);
-        using var plans = new SqlitePreparedInsert(connection, transaction, "user_plans", SeedColumns.UserPlans);
-        using var addons = new SqlitePreparedInsert(connection, transaction, "user_addons", SeedColumns.UserAddons);
-        using var payments = new SqlitePreparedInsert(connection, transaction, "micro_payments", SeedColumns.MicroPayments);
-        using var installments = new SqlitePreparedInsert(connection, transaction, "device_installments", SeedColumns.DeviceInstallments);
-        using var preferences = new SqlitePreparedInsert(connection, transaction, "notification_prefs", SeedColumns.NotificationPrefs);
+        using var users = SqlitePreparedStatement.Insert(connection, transaction, "users", SeedColumns.Users);
+        using var plans = SqlitePreparedStatement.Insert(connection, transaction, "user_plans", SeedColumns.UserPlans);
+        using var addons = SqlitePreparedStatement.Insert(connection, transaction, "user_addons", SeedColumns.UserAddons);
+        using var payments = SqlitePreparedStatement.Insert(connection, transaction, "micro_payments", SeedColumns.MicroPayments);
+        using var installments = SqlitePreparedStatement.Insert(connection, transaction, "device_installments", SeedColumns.DeviceInstallments);
+        using var preferences = SqlitePreparedStatement.Insert(connection, transaction, "notification_prefs", SeedColumns.NotificationPrefs);
         long rows = 0;
         foreach (var generated in block)
         {

@@ -2,15 +2,12 @@ using BillForU.Domain.Notifications;
 using BillForU.Storage.Notifications.Relational;
 using BillForU.Storage.Relational;
 using BillForU.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace BillForU.Storage.Notifications.Sqlite;
 
 /// <summary>
 /// Delivery state and log in the embedded database. A batch is one write transaction through the file's
-/// writer queue, with one prepared statement executed per row (no round trip: SQLite runs in process).
-/// Multi-row VALUES lists measured slower with this provider, which binds every parameter by name
-/// (1 row per statement 86k rows/s, 10 rows 83k, 50 rows 52k).
+/// writer queue, with one natively prepared statement stepped per row (no round trip: SQLite runs in process).
 /// </summary>
 internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) : IDeliveryStore
 {
@@ -44,28 +41,22 @@ internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) :
         var ordered = states.OrderBy(s => s.BillId).ThenBy(s => s.Channel).ToArray();
         return connections.WriteAsync((connection, transaction, ct) =>
         {
-            using var upsert = SqliteConnectionFactory.Command(connection, transaction, UpsertSql);
-            var p = new SqliteParameter[11];
-            for (var i = 0; i < p.Length; i++)
-            {
-                p[i] = upsert.Parameters.Add(new SqliteParameter("@p" + i, null));
-            }
-            upsert.Prepare();
+            using var upsert = new SqlitePreparedStatement(connection, transaction, UpsertSql);
             foreach (var state in ordered)
             {
                 ct.ThrowIfCancellationRequested();
-                p[0].Value = state.BillId;
-                p[1].Value = SqlNames.Of(state.Channel);
-                p[2].Value = state.UserId;
-                p[3].Value = state.BillingMonth;
-                p[4].Value = NotificationNames.Of(state.Status);
-                p[5].Value = state.Attempts;
-                p[6].Value = (object?)state.LastError ?? DBNull.Value;
-                p[7].Value = SqliteText.Instant(state.NextAttemptAt);
-                p[8].Value = SqliteText.Instant(state.SentAt);
-                p[9].Value = (object?)state.ProviderMessageId ?? DBNull.Value;
-                p[10].Value = SqliteText.Instant(state.UpdatedAt);
-                upsert.ExecuteNonQuery();
+                upsert[0].Value = state.BillId;
+                upsert[1].Value = SqlNames.Of(state.Channel);
+                upsert[2].Value = state.UserId;
+                upsert[3].Value = state.BillingMonth;
+                upsert[4].Value = NotificationNames.Of(state.Status);
+                upsert[5].Value = state.Attempts;
+                upsert[6].Value = (object?)state.LastError ?? DBNull.Value;
+                upsert[7].Value = SqliteText.Instant(state.NextAttemptAt);
+                upsert[8].Value = SqliteText.Instant(state.SentAt);
+                upsert[9].Value = (object?)state.ProviderMessageId ?? DBNull.Value;
+                upsert[10].Value = SqliteText.Instant(state.UpdatedAt);
+                upsert.Execute();
             }
             return Task.FromResult(ordered.Length);
         }, cancellationToken);
@@ -79,7 +70,7 @@ internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) :
         }
         return connections.WriteAsync((connection, transaction, ct) =>
         {
-            using var insert = new SqlitePreparedInsert(connection, transaction, "notification_attempts", NotificationRows.AttemptColumns);
+            using var insert = SqlitePreparedStatement.Insert(connection, transaction, "notification_attempts", NotificationRows.AttemptColumns);
             foreach (var attempt in attempts)
             {
                 ct.ThrowIfCancellationRequested();
