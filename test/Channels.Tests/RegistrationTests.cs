@@ -51,6 +51,38 @@ public sealed class RegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_channel_can_go_live_alone_and_only_its_live_settings_are_required()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BillForU:Channels:OutboxDirectory"] = _directory,
+            ["BillForU:Channels:Email:Mode"] = "Live",
+            ["BillForU:Channels:Smtp:Host"] = "smtp.example.com",
+        }).Build();
+        await using var services = new ServiceCollection().AddNotificationChannels(configuration.GetSection(ChannelOptions.Section)).BuildServiceProvider();
+
+        var options = services.GetRequiredService<IOptions<ChannelOptions>>().Value;
+
+        Assert.True(new ChannelOptionsValidator().Validate(null, options).Succeeded);
+        Assert.IsType<SmtpEmailSender>(services.GetRequiredService<IEmailSender>());
+        Assert.IsType<SmsOutboxSender>(services.GetRequiredService<ISmsSender>());
+        Assert.IsType<PushOutboxSender>(services.GetRequiredService<IPushSender>());
+    }
+
+    [Fact]
+    public void A_live_channel_in_an_outbox_default_still_needs_its_provider()
+    {
+        var options = new ChannelOptions { OutboxDirectory = _directory };
+        options.Sms.Mode = ChannelMode.Live;
+
+        var result = new ChannelOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("BillForU:Channels:Sms:Endpoint", result.FailureMessage);
+        Assert.DoesNotContain("Smtp:Host", result.FailureMessage);
+    }
+
+    [Fact]
     public void Configuration_section_binds_every_option()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -95,7 +127,7 @@ public sealed class RegistrationTests : IDisposable
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("BillForU:Channels:Smtp:Host is required in Live mode", error.Message);
+        Assert.Contains("BillForU:Channels:Smtp:Host is required when email is Live", error.Message);
         Assert.Contains("BillForU__Channels__Smtp__Host", error.Message);
     }
 

@@ -3,7 +3,8 @@ namespace BillForU.Channels.Configuration;
 /// <summary>
 /// How notices leave the system (section <c>BillForU:Channels</c>). <see cref="ChannelMode.Outbox"/> writes them to files
 /// so a run can be inspected; <see cref="ChannelMode.Live"/> sends them over SMTP and HTTP and then needs
-/// <c>Smtp:Host</c>, <c>Sms:Endpoint</c> and <c>Push:Endpoint</c>.
+/// <c>Smtp:Host</c>, <c>Sms:Endpoint</c> and <c>Push:Endpoint</c>. A channel's own <c>Mode</c> (<c>Email:Mode</c>,
+/// <c>Sms:Mode</c>, <c>Push:Mode</c>) overrides the default for that channel alone, and only its Live settings are then required.
 /// </summary>
 public sealed class ChannelOptions
 {
@@ -24,4 +25,10 @@ public sealed class ChannelOptions
     public HttpProviderOptions Sms { get; set; } = new();
 
     public HttpProviderOptions Push { get; set; } = new();
+
+    public ChannelMode EmailMode => Email.Mode ?? Mode;
+
+    public ChannelMode SmsMode => Sms.Mode ?? Mode;
+
+    public ChannelMode PushMode => Push.Mode ?? Mode;
 }

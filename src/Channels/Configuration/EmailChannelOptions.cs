@@ -14,6 +14,9 @@ public sealed class EmailChannelOptions
     /// </summary>
     public double? PermitsPerSecond { get; set; }
 
+    /// <summary>This channel's mode when it differs from <see cref="ChannelOptions.Mode"/> (e.g. email to a relay, SMS to the outbox).</summary>
+    public ChannelMode? Mode { get; set; }
+
     /// <summary>
     /// Outbox mode: at most this many new <c>.eml</c> files per process; further notices become lines of
     /// <c>email.jsonl</c> (masked address, subject, total). <see cref="int.MaxValue"/>: an <c>.eml</c> for every notice.

@@ -28,4 +28,7 @@ public sealed class HttpProviderOptions
 
     /// <summary>Messages per second; sends beyond it queue rather than fail. Null: no limit.</summary>
     public double? PermitsPerSecond { get; set; }
+
+    /// <summary>This channel's mode when it differs from <see cref="ChannelOptions.Mode"/>.</summary>
+    public ChannelMode? Mode { get; set; }
 }

@@ -57,19 +57,19 @@ public static class ChannelServiceCollectionExtensions
         services.TryAddSingleton<IEmailSender>(sp =>
         {
             var options = Options(sp);
-            IEmailSender sender = options.Mode == ChannelMode.Live ? sp.GetRequiredService<SmtpEmailSender>() : sp.GetRequiredService<EmlOutboxEmailSender>();
+            IEmailSender sender = options.EmailMode == ChannelMode.Live ? sp.GetRequiredService<SmtpEmailSender>() : sp.GetRequiredService<EmlOutboxEmailSender>();
             return options.Email.PermitsPerSecond is { } permits ? new RateLimitedEmailSender(sender, permits, options.Smtp.Timeout, Logger<RateLimitedEmailSender>(sp)) : sender;
         });
         services.TryAddSingleton<ISmsSender>(sp =>
         {
             var options = Options(sp);
-            ISmsSender sender = options.Mode == ChannelMode.Live ? sp.GetRequiredService<HttpSmsSender>() : sp.GetRequiredService<SmsOutboxSender>();
+            ISmsSender sender = options.SmsMode == ChannelMode.Live ? sp.GetRequiredService<HttpSmsSender>() : sp.GetRequiredService<SmsOutboxSender>();
             return options.Sms.PermitsPerSecond is { } permits ? new RateLimitedSmsSender(sender, permits, options.Sms.Timeout, Logger<RateLimitedSmsSender>(sp)) : sender;
         });
         services.TryAddSingleton<IPushSender>(sp =>
         {
             var options = Options(sp);
-            IPushSender sender = options.Mode == ChannelMode.Live ? sp.GetRequiredService<HttpPushSender>() : sp.GetRequiredService<PushOutboxSender>();
+            IPushSender sender = options.PushMode == ChannelMode.Live ? sp.GetRequiredService<HttpPushSender>() : sp.GetRequiredService<PushOutboxSender>();
             return options.Push.PermitsPerSecond is { } permits ? new RateLimitedPushSender(sender, permits, options.Push.Timeout, Logger<RateLimitedPushSender>(sp)) : sender;
         });
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<IEmailSender>());
