@@ -94,7 +94,7 @@ public static class ClusterScenario
     {
         await using var connection = new MySqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var clear = new MySqlCommand("TRUNCATE TABLE notification_attempts; TRUNCATE TABLE notification_deliveries;", connection);
+        await using var clear = new MySqlCommand("TRUNCATE TABLE notification_attempts; TRUNCATE TABLE notification_deliveries; TRUNCATE TABLE notification_status_counts; TRUNCATE TABLE notification_attempts_hourly;", connection);
         await clear.ExecuteNonQueryAsync();
     }
 

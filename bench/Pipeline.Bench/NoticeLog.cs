@@ -10,7 +10,7 @@ public static class NoticeLog
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var clear = connection.CreateCommand();
-        clear.CommandText = "DELETE FROM notification_attempts; DELETE FROM notification_deliveries;";
+        clear.CommandText = "DELETE FROM notification_attempts; DELETE FROM notification_deliveries; DELETE FROM notification_status_counts; DELETE FROM notification_attempts_hourly;";
         await clear.ExecuteNonQueryAsync();
     }
 }

@@ -247,6 +247,18 @@ public abstract class NotificationStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Counts_take_the_last_state_of_a_key_in_a_batch_and_a_repeated_state_counts_once()
+    {
+        await Store.UpsertStatesAsync([State(1, Channel.Email, NotificationStatus.Pending), State(1, Channel.Email, NotificationStatus.Sending), State(1, Channel.Email, NotificationStatus.Sent)], Ct);
+        await Store.UpsertStatesAsync([State(1, Channel.Email, NotificationStatus.Sent), State(2, Channel.Sms, NotificationStatus.Pending)], Ct);
+        await Store.UpsertStatesAsync([State(2, Channel.Sms, NotificationStatus.Pending)], Ct);
+
+        Assert.Equal(
+            [new StatusCount(Channel.Email, NotificationStatus.Sent, 1), new StatusCount(Channel.Sms, NotificationStatus.Pending, 1)],
+            (await Store.CountByStatusAsync(Ct)).OrderBy(c => c.Channel));
+    }
+
+    [Fact]
     public async Task Attempts_are_counted_per_utc_hour_and_outcome_from_inclusive_to_exclusive()
     {
         var from = T0.AddHours(10);

@@ -30,12 +30,11 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
             sent_at = VALUES(sent_at), provider_message_id = VALUES(provider_message_id), updated_at = VALUES(updated_at)
         """;
 
-    private const string HourlySql = """
-        SELECT DATE_FORMAT(at, '%Y-%m-%d %H'), status, COUNT(*) FROM notification_attempts
-         WHERE at >= @from AND at < @to
-         GROUP BY 1, 2
-         ORDER BY 1, 2
-        """;
+    // FOR UPDATE: another silo's writer could change one of the batch's rows between the read and the upsert.
+    private static readonly DeliveryCounterWrites Counters = new(
+        "INSERT INTO notification_status_counts (status, channel, notices) VALUES (@status, @channel, @n) ON DUPLICATE KEY UPDATE notices = notices + VALUES(notices)",
+        "INSERT INTO notification_attempts_hourly (hour, status, attempts) VALUES (@hour, @status, @n) ON DUPLICATE KEY UPDATE attempts = attempts + VALUES(attempts)",
+        lockClause: " FOR UPDATE");
 
     private static readonly string FullUpsert = UpsertSql(RowsPerUpsert);
 
@@ -51,6 +50,7 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
         var ordered = states.OrderBy(s => s.BillId).ThenBy(s => s.Channel).ToArray();
         await connections.InTransactionAsync(IsolationLevel.ReadCommitted, async (connection, transaction, ct) =>
         {
+            var stored = await Counters.StoredStatusesAsync(connection, transaction, ordered.Select(s => s.BillId), ct);
             foreach (var chunk in ordered.Chunk(RowsPerUpsert))
             {
                 using var upsert = MySqlConnectionFactory.Command(connection, transaction,
@@ -72,6 +72,7 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
                 }
                 await upsert.ExecuteNonQueryAsync(ct);
             }
+            await Counters.AddStatusCountsAsync(connection, transaction, DeliveryCounters.StatusDeltas(stored, ordered), ct);
             return true;
         }, cancellationToken);
     }
@@ -90,9 +91,12 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
             TextOrNull(rows, attempt.ProviderMessageId);
             rows.Instant(attempt.At).EndRow();
         }
-        await connections.InTransactionAsync(IsolationLevel.ReadCommitted,
-            (connection, _, ct) => MySqlConnectionFactory.LoadAsync(connection, "notification_attempts", NotificationRows.AttemptColumns, rows, ct),
-            cancellationToken);
+        await connections.InTransactionAsync(IsolationLevel.ReadCommitted, async (connection, transaction, ct) =>
+        {
+            await MySqlConnectionFactory.LoadAsync(connection, "notification_attempts", NotificationRows.AttemptColumns, rows, ct);
+            await Counters.AddHourlyAttemptsAsync(connection, transaction, attempts, ct);
+            return true;
+        }, cancellationToken);
     }
 
     public Task<IReadOnlyList<DeliveryState>> GetStatesAsync(IReadOnlyCollection<long> billIds, CancellationToken cancellationToken) =>
@@ -108,7 +112,7 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
         _reads.CountByStatusAsync(cancellationToken);
 
     public Task<IReadOnlyList<HourlyCount>> CountAttemptsPerHourAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
-        _reads.CountAttemptsPerHourAsync(HourlySql, SqlValues.ToUtc(fromUtc), SqlValues.ToUtc(toUtc), cancellationToken);
+        _reads.CountAttemptsPerHourAsync(fromUtc, toUtc, cancellationToken);
 
     public Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(long billId, CancellationToken cancellationToken) =>
         _reads.GetAttemptsAsync(billId, cancellationToken);

@@ -57,20 +57,24 @@ internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnecti
         return await ReadPageAsync(select, afterBillId, limit, cancellationToken);
     }
 
+    /// <summary>From the maintained counters: a few rows, however many notices there are.</summary>
     public async Task<IReadOnlyList<StatusCount>> CountByStatusAsync(CancellationToken cancellationToken)
     {
         await using var connection = await open(cancellationToken);
-        await using var select = Command(connection, NotificationRows.CountByStatusSql);
+        await using var select = Command(connection, DeliveryCounters.CountsSql);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        return await NotificationRows.ReadStatusCountsAsync(reader, cancellationToken);
+        return await RowMappers.ReadAllAsync(reader, static r => new StatusCount(
+            NotificationNames.ChannelOf(r.GetString(1)),
+            NotificationNames.StatusOf(r.GetString(0)),
+            Convert.ToInt64(r.GetValue(2), System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
     }
 
-    /// <param name="from">The lower bound as the dialect stores instants.</param>
-    /// <param name="to">The upper bound (exclusive), likewise.</param>
-    public async Task<IReadOnlyList<HourlyCount>> CountAttemptsPerHourAsync(string hourlySql, object from, object to, CancellationToken cancellationToken)
+    /// <summary>From the maintained hourly counters: one row per hour and status.</summary>
+    public async Task<IReadOnlyList<HourlyCount>> CountAttemptsPerHourAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
+        var (from, to) = DeliveryCounters.HourRange(fromUtc, toUtc);
         await using var connection = await open(cancellationToken);
-        await using var select = Command(connection, hourlySql);
+        await using var select = Command(connection, DeliveryCounters.HourlySql);
         Parameter(select, "@from", from);
         Parameter(select, "@to", to);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);

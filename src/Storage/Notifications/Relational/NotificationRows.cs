@@ -111,40 +111,10 @@ internal static class NotificationRows
     /// <summary>Distinct keys in ascending order, in slices of at most <see cref="KeysPerQuery"/>.</summary>
     public static IEnumerable<long[]> Slices(IEnumerable<long> keys) => keys.Distinct().Order().Chunk(KeysPerQuery);
 
-    /// <summary>
-    /// Counts by status with one column per channel. Grouping by the leading column of the (status, bill_id,
-    /// channel) index lets both engines stream it as an index-only scan, with no sort and no table read.
-    /// </summary>
-    public const string CountByStatusSql =
-        "SELECT status, SUM(channel = 'EMAIL'), SUM(channel = 'SMS'), SUM(channel = 'PUSH') FROM notification_deliveries GROUP BY status";
-
-    public static async Task<IReadOnlyList<StatusCount>> ReadStatusCountsAsync(DbDataReader reader, CancellationToken cancellationToken)
-    {
-        var counts = new List<StatusCount>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var status = NotificationNames.StatusOf(reader.GetString(0));
-            AddCount(counts, reader, 1, Channel.Email, status);
-            AddCount(counts, reader, 2, Channel.Sms, status);
-            AddCount(counts, reader, 3, Channel.Push, status);
-        }
-        return counts;
-    }
-
     /// <summary>Rows of (hour bucket 'yyyy-MM-dd HH', status, count).</summary>
     public static Task<IReadOnlyList<HourlyCount>> ReadHourlyCountsAsync(DbDataReader reader, CancellationToken cancellationToken) =>
         RowMappers.ReadAllAsync(reader, static r => new HourlyCount(
             DateTime.SpecifyKind(DateTime.ParseExact(r.GetString(0), "yyyy-MM-dd HH", CultureInfo.InvariantCulture), DateTimeKind.Utc),
             NotificationNames.StatusOf(r.GetString(1)),
             Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)), cancellationToken);
-
-    // MySQL returns SUM as DECIMAL, SQLite as INTEGER; a channel without rows in that status is left out.
-    private static void AddCount(List<StatusCount> counts, DbDataReader reader, int ordinal, Channel channel, Domain.Notifications.NotificationStatus status)
-    {
-        var count = Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
-        if (count > 0)
-        {
-            counts.Add(new StatusCount(channel, status, count));
-        }
-    }
 }

@@ -2,6 +2,7 @@ using BillForU.Domain.Notifications;
 using BillForU.Storage.Notifications.Relational;
 using BillForU.Storage.Relational;
 using BillForU.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace BillForU.Storage.Notifications.Sqlite;
 
@@ -22,13 +23,10 @@ internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) :
             sent_at = excluded.sent_at, provider_message_id = excluded.provider_message_id, updated_at = excluded.updated_at
         """;
 
-    // Rows arrive by fixed-width instant text, so the first 13 characters are the UTC hour.
-    private const string HourlySql = """
-        SELECT substr(at, 1, 13), status, COUNT(*) FROM notification_attempts
-         WHERE at >= @from AND at < @to
-         GROUP BY substr(at, 1, 13), status
-         ORDER BY 1, 2
-        """;
+    private static readonly DeliveryCounterWrites Counters = new(
+        "INSERT INTO notification_status_counts (status, channel, notices) VALUES (@status, @channel, @n) ON CONFLICT (status, channel) DO UPDATE SET notices = notices + excluded.notices",
+        "INSERT INTO notification_attempts_hourly (hour, status, attempts) VALUES (@hour, @status, @n) ON CONFLICT (hour, status) DO UPDATE SET attempts = attempts + excluded.attempts",
+        lockClause: "");
 
     public Task UpsertStatesAsync(IReadOnlyList<DeliveryState> states, CancellationToken cancellationToken)
     {
@@ -39,7 +37,18 @@ internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) :
         // Key order keeps the writes to the clustered B-tree local; the sort is stable, so of two states of
         // one (bill, channel) in a batch the later one is written last and wins.
         var ordered = states.OrderBy(s => s.BillId).ThenBy(s => s.Channel).ToArray();
-        return connections.WriteAsync((connection, transaction, ct) =>
+        return connections.WriteAsync(async (connection, transaction, ct) =>
+        {
+            // The file has one writer at a time, so the statuses read here cannot change before the commit.
+            var stored = await Counters.StoredStatusesAsync(connection, transaction, ordered.Select(s => s.BillId), ct);
+            WriteStates(connection, transaction, ordered, ct);
+            await Counters.AddStatusCountsAsync(connection, transaction, DeliveryCounters.StatusDeltas(stored, ordered), ct);
+            return ordered.Length;
+        }, cancellationToken);
+    }
+
+    private static void WriteStates(SqliteConnection connection, SqliteTransaction transaction, DeliveryState[] ordered, CancellationToken ct)
+    {
         {
             using var upsert = new SqlitePreparedStatement(connection, transaction, UpsertSql);
             foreach (var state in ordered)
@@ -58,8 +67,7 @@ internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) :
                 upsert[10].Value = SqliteText.Instant(state.UpdatedAt);
                 upsert.Execute();
             }
-            return Task.FromResult(ordered.Length);
-        }, cancellationToken);
+        }
     }
 
     public Task AppendAttemptsAsync(IReadOnlyList<DeliveryAttempt> attempts, CancellationToken cancellationToken)
@@ -68,7 +76,16 @@ internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) :
         {
             return Task.CompletedTask;
         }
-        return connections.WriteAsync((connection, transaction, ct) =>
+        return connections.WriteAsync(async (connection, transaction, ct) =>
+        {
+            WriteAttempts(connection, transaction, attempts, ct);
+            await Counters.AddHourlyAttemptsAsync(connection, transaction, attempts, ct);
+            return attempts.Count;
+        }, cancellationToken);
+    }
+
+    private static void WriteAttempts(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<DeliveryAttempt> attempts, CancellationToken ct)
+    {
         {
             using var insert = SqlitePreparedStatement.Insert(connection, transaction, "notification_attempts", NotificationRows.AttemptColumns);
             foreach (var attempt in attempts)
@@ -83,8 +100,7 @@ internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) :
                 insert[6].Value = SqliteText.Instant(attempt.At);
                 insert.Execute();
             }
-            return Task.FromResult(attempts.Count);
-        }, cancellationToken);
+        }
     }
 
     public Task<IReadOnlyList<DeliveryState>> GetStatesAsync(IReadOnlyCollection<long> billIds, CancellationToken cancellationToken) =>
@@ -100,7 +116,7 @@ internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) :
         _reads.CountByStatusAsync(cancellationToken);
 
     public Task<IReadOnlyList<HourlyCount>> CountAttemptsPerHourAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
-        _reads.CountAttemptsPerHourAsync(HourlySql, SqliteText.Instant(fromUtc), SqliteText.Instant(toUtc), cancellationToken);
+        _reads.CountAttemptsPerHourAsync(fromUtc, toUtc, cancellationToken);
 
     public Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(long billId, CancellationToken cancellationToken) =>
         _reads.GetAttemptsAsync(billId, cancellationToken);

@@ -1,0 +1,78 @@
+using System.Data.Common;
+using BillForU.Domain.Customers;
+using BillForU.Domain.Notifications;
+using BillForU.Storage.Relational;
+
+namespace BillForU.Storage.Notifications.Relational;
+
+/// <summary>
+/// Keeps the dashboard's counters in step with a delivery-log batch, inside the batch's transaction. Only the
+/// "add to a counter" upsert differs between the dialects, so each store hands its own.
+/// </summary>
+/// <param name="statusUpsert">Adds @n to the (@status, @channel) row of <c>notification_status_counts</c>, creating it.</param>
+/// <param name="hourlyUpsert">Adds @n to the (@hour, @status) row of <c>notification_attempts_hourly</c>, creating it.</param>
+/// <param name="lockClause">Appended to the read of the statuses on record (" FOR UPDATE" where other writers may race).</param>
+internal sealed class DeliveryCounterWrites(string statusUpsert, string hourlyUpsert, string lockClause)
+{
+    /// <summary>The statuses on record for the batch's keys, read (and locked, where the dialect needs it) before the batch is written.</summary>
+    public async Task<IReadOnlyDictionary<(long BillId, Channel Channel), NotificationStatus>> StoredStatusesAsync(
+        DbConnection connection, DbTransaction transaction, IEnumerable<long> billIds, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<(long, Channel), NotificationStatus>();
+        foreach (var slice in NotificationRows.Slices(billIds))
+        {
+            await using var select = Command(connection, transaction,
+                $"SELECT bill_id, channel, status FROM notification_deliveries WHERE bill_id IN ({string.Join(", ", slice.Select((_, i) => NotificationSql.KeyName(i)))}){lockClause}");
+            for (var i = 0; i < slice.Length; i++)
+            {
+                Parameter(select, NotificationSql.KeyName(i), slice[i]);
+            }
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                stored[(reader.GetInt64(0), NotificationNames.ChannelOf(reader.GetString(1)))] = NotificationNames.StatusOf(reader.GetString(2));
+            }
+        }
+        return stored;
+    }
+
+    public async Task AddStatusCountsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<StatusCount> deltas, CancellationToken cancellationToken)
+    {
+        foreach (var delta in deltas.OrderBy(d => d.Status).ThenBy(d => d.Channel))
+        {
+            await using var upsert = Command(connection, transaction, statusUpsert);
+            Parameter(upsert, "@status", NotificationNames.Of(delta.Status));
+            Parameter(upsert, "@channel", SqlNames.Of(delta.Channel));
+            Parameter(upsert, "@n", delta.Count);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task AddHourlyAttemptsAsync(DbConnection connection, DbTransaction transaction, IEnumerable<DeliveryAttempt> attempts, CancellationToken cancellationToken)
+    {
+        foreach (var (hour, status, count) in DeliveryCounters.HourlyDeltas(attempts).OrderBy(d => d.Hour).ThenBy(d => d.Status))
+        {
+            await using var upsert = Command(connection, transaction, hourlyUpsert);
+            Parameter(upsert, "@hour", hour);
+            Parameter(upsert, "@status", NotificationNames.Of(status));
+            Parameter(upsert, "@n", count);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
