@@ -1,4 +1,4 @@
-using BillForU.AdminApi.Extensions;
+using BillForU.Admin.Extensions;
 using BillForU.Hosting.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,4 +1,4 @@
-using BillForU.AdminApi.Auth;
+using BillForU.Admin.Auth;
 using BillForU.Hosting.Configuration;
 
 namespace BillForU.AdminApi.Tests;

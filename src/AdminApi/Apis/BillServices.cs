@@ -1,7 +1,0 @@
-using BillForU.Domain.Security;
-using BillForU.Storage;
-using BillForU.Storage.Notifications;
-
-namespace BillForU.AdminApi.Apis;
-
-public sealed record BillServices(IBillRepository Bills, IRecipientDirectory Directory, IDeliveryStore Deliveries, ContactCipher Cipher);
