@@ -45,11 +45,13 @@ public sealed class AdminApiFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public Dictionary<long, long> BillOfUser { get; } = [];
 
+    public string SiloPort { get; } = FreePort();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("BillForU:Mode", "Embedded");
         builder.UseSetting("BillForU:DataDirectory", Path.Combine(_directory.FullName, "data"));
-        builder.UseSetting("BillForU:Orleans:SiloPort", FreePort());
+        builder.UseSetting("BillForU:Orleans:SiloPort", SiloPort);
         builder.UseSetting("BillForU:Orleans:GatewayPort", FreePort());
         builder.UseSetting("BillForU:Admin:Keys:0:Name", "test-operator");
         builder.UseSetting("BillForU:Admin:Keys:0:Secret", OperatorKey);

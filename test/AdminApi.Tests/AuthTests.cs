@@ -15,6 +15,7 @@ public sealed class AuthTests(AdminApiFactory api)
         { "GET", "/api/settlement/2026-10" }, { "GET", "/api/bills?month=2026-10" }, { "GET", "/api/bills/1" },
         { "GET", "/api/users/1" }, { "GET", "/api/users/1/preferences/email" }, { "GET", "/api/policies" },
         { "GET", "/api/policies/email" }, { "GET", "/api/schedules" }, { "GET", "/api/dlq" }, { "GET", "/api/charts/hourly" },
+        { "GET", "/metrics" }, { "GET", "/orleans/" }, { "GET", "/orleans/DashboardCounters" },
     };
 
     public static TheoryData<string, string> OperatorRoutes => new()

@@ -33,6 +33,9 @@ public sealed class DashboardHost : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("BillForU:Admin:Keys:0:Name", "test-operator");
         builder.UseSetting("BillForU:Admin:Keys:0:Secret", AdminApiFactory.OperatorKey);
         builder.UseSetting("BillForU:Admin:Keys:0:Role", "operator");
+        builder.UseSetting("BillForU:Admin:Keys:1:Name", "test-reader");
+        builder.UseSetting("BillForU:Admin:Keys:1:Secret", AdminApiFactory.ReaderKey);
+        builder.UseSetting("BillForU:Admin:Keys:1:Role", "reader");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

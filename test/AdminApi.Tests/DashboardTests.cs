@@ -97,6 +97,39 @@ public sealed class DashboardTests(DashboardHost host) : IClassFixture<Dashboard
         Assert.Empty(pageErrors);
     }
 
+    [Fact]
+    public async Task The_orleans_dashboard_opens_in_a_browser_that_logs_in_with_the_reader_key()
+    {
+        Assert.True(File.Exists(Chromium), $"Chromium is missing at {Chromium}: run the README's test command (scripts/test.sh).");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ChromiumFlags });
+        await using var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = host.BaseAddress.ToString(),
+            // What a person types into the browser's login box: any user name, the key as the password.
+            HttpCredentials = new() { Username = "reader", Password = AdminApiFactory.ReaderKey },
+        });
+        var page = await context.NewPageAsync();
+        var pageErrors = new List<string>();
+        page.PageError += (_, error) => pageErrors.Add(error);
+        var dataAnswers = new List<int>();
+        page.Response += (_, response) =>
+        {
+            if (response.Url.Contains("/orleans/DashboardCounters", StringComparison.Ordinal))
+            {
+                dataAnswers.Add(response.Status);
+            }
+        };
+
+        var response = await page.GotoAsync("/orleans");
+
+        Assert.Equal(200, response?.Status);
+        Assert.EndsWith("/orleans/", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByText("Active Silos")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.Contains(200, dataAnswers);
+        Assert.Empty(pageErrors);
+    }
+
     private async Task EnableEmailAsync(long userId)
     {
         using var client = host.Operator();

@@ -43,6 +43,7 @@ public static class AdminEndpointExtensions
         app.MapSchedulesApi();
         app.MapDlqApi();
         app.MapChartsApi();
+        app.MapOrleansDashboardApi();
         return app;
     }
 }

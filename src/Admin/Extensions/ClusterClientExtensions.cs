@@ -4,6 +4,7 @@ using BillForU.Hosting.Security;
 using BillForU.Storage;
 using BillForU.Storage.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using StackExchange.Redis;
 
 namespace BillForU.Admin.Extensions;
@@ -12,7 +13,7 @@ public static class ClusterClientExtensions
 {
     /// <summary>
     /// The cluster mode: an Orleans client over Redis membership, plus the SQL store and the contact keys the
-    /// API reads with. The API never produces bill events, so it needs no stream provider.
+    /// API reads with, and the Orleans dashboard's client. The API never produces bill events, so it needs no stream provider.
     /// </summary>
     public static async Task AddBillForUClusterClientAsync(this IHostApplicationBuilder builder, BillForUOptions options, CancellationToken cancellationToken)
     {
@@ -41,6 +42,8 @@ public static class ClusterClientExtensions
                 o.ServiceId = options.Orleans.ServiceId;
             });
             client.UseRedisClustering(o => o.ConfigurationOptions = redis);
+            // The Orleans dashboard asks the silos' dashboard grains (see ConfigureBillForUSilo).
+            client.AddDashboard();
         });
         builder.Services.RedactContactsInLogs();
     }

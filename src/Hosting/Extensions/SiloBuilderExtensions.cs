@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.Streams;
@@ -39,6 +40,9 @@ public static class SiloBuilderExtensions
         {
             silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort);
         }
+        // The Orleans dashboard's grains and collectors, so an admin API in this process or one connected as a
+        // client can show every silo. Its call profiler only records while someone has the dashboard open.
+        silo.AddDashboard();
         return silo.AddBillForUProviders(options);
     }
 
