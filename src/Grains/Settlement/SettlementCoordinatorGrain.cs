@@ -17,6 +17,7 @@ public sealed class SettlementCoordinatorGrain(
     ISettlementRunRepository runs,
     IOptions<SettlementOptions> options,
     TimeProvider time,
+    SettlementMetrics metrics,
     ILogger<SettlementCoordinatorGrain> logger) : Grain, ISettlementCoordinatorGrain, IRemindable
 {
     private const string WatchdogReminder = "settlement-watchdog";
@@ -189,6 +190,7 @@ public sealed class SettlementCoordinatorGrain(
     {
         _run = _run! with { Status = status, FinishedAt = Now, Error = error };
         await runs.SaveRunAsync(_run, CancellationToken.None);
+        metrics.RunEnded(_month, status, _run.FinishedAt.Value - _run.StartedAt);
     }
 
     private async Task StopDrivingAsync()

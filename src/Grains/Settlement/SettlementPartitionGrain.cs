@@ -19,6 +19,7 @@ public sealed class SettlementPartitionGrain(
     ISettlementRunRepository runs,
     IOptions<SettlementOptions> options,
     TimeProvider time,
+    SettlementMetrics metrics,
     ILogger<SettlementPartitionGrain> logger) : Grain, ISettlementPartitionGrain
 {
     private readonly SettlementOptions _options = options.Value;
@@ -111,6 +112,7 @@ public sealed class SettlementPartitionGrain(
         {
             _committedUserId = chunk.LastUserId;
             _billsWritten += chunk.Bills.Count;
+            metrics.ChunkWritten(month, chunk.Bills.Count);
             await publisher.PublishAsync(chunk.Bills.Select(BillHeader.Of).ToList());
             await Task.Run(() => bills.MarkEventsPublishedAsync(month, chunk.AfterUserId, chunk.LastUserId, time.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
             _eventsPublished += chunk.Bills.Count;

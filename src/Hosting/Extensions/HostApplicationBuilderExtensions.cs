@@ -1,6 +1,5 @@
 using BillForU.Channels.Configuration;
 using BillForU.Channels.Extensions;
-using BillForU.Grains.Settlement;
 using BillForU.Hosting.Configuration;
 using BillForU.Hosting.Security;
 using BillForU.Storage.Extensions;
@@ -34,7 +33,7 @@ public static class HostApplicationBuilderExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPiiProtection(keys);
         builder.Services.AddSqlStore(options.ResolveSql());
-        builder.Services.Configure<SettlementOptions>(builder.Configuration.GetSection(SettlementOptions.Section));
+        builder.Services.AddSettlement(builder.Configuration);
         builder.Services.AddNotificationPipeline(builder.Configuration);
         builder.Services.AddNotificationChannels(builder.Configuration.GetSection(ChannelOptions.Section));
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{ChannelOptions.Section}:{nameof(ChannelOptions.OutboxDirectory)}"]))
