@@ -9,7 +9,7 @@ using Microsoft.Data.Sqlite;
 namespace BillForU.AdminApi.Tests;
 
 /// <summary>
-/// The API in embedded mode on a real loopback port (Kestrel), for a browser: the demo dataset loaded, quiet hours
+/// The API in embedded mode on a real loopback port (Kestrel), for a browser or a scraper: the demo dataset loaded, quiet hours
 /// off and every channel of <see cref="AdminApiFactory.DeadLetterUsers"/> disabled, but the month not settled:
 /// the dashboard starts the settlement.
 /// </summary>

@@ -1,4 +1,6 @@
+using BillForU.Admin.Metrics;
 using BillForU.Grains.Notifications;
+using BillForU.Grains.Settlement;
 using OpenTelemetry.Metrics;
 
 namespace BillForU.Admin.Extensions;
@@ -8,13 +10,17 @@ public static class MetricsExtensions
     private const string KafkaMeter = "BillForU.Streaming.Kafka";
 
     /// <summary>
-    /// OpenTelemetry metrics of this process — notices by channel and status, notices in flight, and the Kafka
-    /// provider's failovers, dead letters and skipped offsets — for a Prometheus scrape at <c>/metrics</c>.
+    /// OpenTelemetry metrics for a Prometheus scrape at <c>/metrics</c>: what this process's grains did — notices by
+    /// channel and status, notices in flight, bills settled, settlement runs and their durations, the Kafka provider's
+    /// failovers, dead letters and skipped offsets — and the size of the dead-letter queue, read from the store.
     /// </summary>
     public static IServiceCollection AddBillForUMetrics(this IServiceCollection services)
     {
+        services.AddSingleton<DeadLetterGauge>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(NotificationMetrics.MeterName, KafkaMeter)
+            .AddMeter(NotificationMetrics.MeterName, SettlementMetrics.MeterName, KafkaMeter, DeadLetterGauge.MeterName)
+            // Creates the gauge with the meter provider, so it is there from the first scrape.
+            .AddInstrumentation(sp => sp.GetRequiredService<DeadLetterGauge>())
             .AddPrometheusExporter());
         return services;
     }
