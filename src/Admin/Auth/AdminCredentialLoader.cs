@@ -8,8 +8,11 @@ namespace BillForU.Admin.Auth;
 /// </summary>
 public static class AdminCredentialLoader
 {
-    /// <returns>The credentials, and the local key file when this call created it (so the caller can print its keys).</returns>
-    public static async Task<(IReadOnlyList<AdminCredential> Keys, IReadOnlyList<AdminCredential> Tokens, string? CreatedFile)> LoadAsync(
+    /// <returns>
+    /// The credentials; the local key file when this call created it (so the caller can print its keys); the local key
+    /// file when the keys came from it (so a local run can say where its keys are).
+    /// </returns>
+    public static async Task<(IReadOnlyList<AdminCredential> Keys, IReadOnlyList<AdminCredential> Tokens, string? CreatedFile, string? LocalFile)> LoadAsync(
         AdminAuthOptions admin, BillForUOptions options, CancellationToken cancellationToken)
     {
         var keys = admin.Keys.ToList();
@@ -22,6 +25,7 @@ public static class AdminCredentialLoader
             keys.AddRange((await AdminKeyFile.ReadAsync(admin.KeyFile, cancellationToken)).Keys);
         }
         string? created = null;
+        string? local = null;
         if (keys.Count == 0 && admin.Tokens.Count == 0)
         {
             if (options.Mode == BillForUMode.Cluster)
@@ -37,10 +41,11 @@ public static class AdminCredentialLoader
                 created = path;
             }
             keys.AddRange((await AdminKeyFile.ReadAsync(path, cancellationToken)).Keys);
+            local = path;
         }
         Validate(keys, "Keys");
         Validate(admin.Tokens, "Tokens");
-        return (keys, admin.Tokens, created);
+        return (keys, admin.Tokens, created, local);
     }
 
     private static void Validate(IReadOnlyList<AdminCredential> credentials, string kind)

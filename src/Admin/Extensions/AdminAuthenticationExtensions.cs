@@ -8,11 +8,12 @@ namespace BillForU.Admin.Extensions;
 public static class AdminAuthenticationExtensions
 {
     /// <summary>API keys and bearer tokens with the reader and operator roles; anything not marked anonymous needs a reader.</summary>
-    public static async Task AddAdminAuthenticationAsync(
+    /// <returns>The local key file and its reader key when the keys came from there, else null.</returns>
+    public static async Task<LocalAdminKeys?> AddAdminAuthenticationAsync(
         this IHostApplicationBuilder builder, BillForUOptions options, TextWriter console, CancellationToken cancellationToken)
     {
         var admin = builder.Configuration.GetSection(AdminAuthOptions.Section).Get<AdminAuthOptions>() ?? new AdminAuthOptions();
-        var (keys, tokens, created) = await AdminCredentialLoader.LoadAsync(admin, options, cancellationToken);
+        var (keys, tokens, created, local) = await AdminCredentialLoader.LoadAsync(admin, options, cancellationToken);
         if (created is not null)
         {
             await console.WriteLineAsync($"Admin API keys created in {Path.GetFullPath(created)} (send one as the X-Api-Key header):");
@@ -30,5 +31,8 @@ public static class AdminAuthenticationExtensions
             .AddPolicy(AdminRoles.ReadPolicy, read)
             .AddPolicy(AdminRoles.OperatePolicy, p => p.AddAuthenticationSchemes(AdminAuthenticationHandler.SchemeName).RequireAuthenticatedUser().RequireRole(AdminRoles.Operator))
             .SetFallbackPolicy(read);
+        return local is not null && keys.FirstOrDefault(k => k.Role == AdminRoles.Reader) is { } reader
+            ? new LocalAdminKeys(local, reader.Secret)
+            : null;
     }
 }

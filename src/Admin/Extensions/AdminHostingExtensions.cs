@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using BillForU.Admin.Auth;
 using BillForU.Admin.Health;
 using BillForU.Admin.Notifications;
 using BillForU.Admin.Startup;
@@ -10,8 +11,8 @@ namespace BillForU.Admin.Extensions;
 public static class AdminHostingExtensions
 {
     /// <summary>
-    /// The Orleans side of the mode (an in-process silo in embedded mode, a client of the cluster otherwise),
-    /// the admin credentials, problem details, JSON, OpenAPI and health checks.
+    /// The admin API process: the Orleans side of the mode (an in-process silo in embedded mode, a client of the cluster
+    /// otherwise), then everything of <see cref="AddAdminWebAsync"/>.
     /// </summary>
     /// <param name="console">Where a newly generated local key file is announced.</param>
     /// <exception cref="BillForUConfigurationException">A required setting is missing or invalid.</exception>
@@ -30,8 +31,22 @@ public static class AdminHostingExtensions
         {
             await builder.AddBillForUClusterClientAsync(options, cancellationToken);
         }
-        await builder.AddAdminAuthenticationAsync(options, console, cancellationToken);
+        await builder.AddAdminWebAsync(options, console, cancellationToken);
+        return options;
+    }
 
+    /// <summary>
+    /// The admin API and dashboards over a host that already has its Orleans side (a silo or a client) and stores: the
+    /// admin credentials, problem details, JSON, metrics, OpenAPI and health checks. Map them with
+    /// <see cref="AdminEndpointExtensions.UseBillForUAdmin"/> and <see cref="AdminEndpointExtensions.MapBillForUAdmin"/>.
+    /// </summary>
+    /// <param name="console">Where a newly generated local key file is announced.</param>
+    /// <returns>The local key file and its reader key when the keys came from there, else null.</returns>
+    /// <exception cref="BillForUConfigurationException">The credentials are missing (cluster mode) or invalid.</exception>
+    public static async Task<LocalAdminKeys?> AddAdminWebAsync(
+        this IHostApplicationBuilder builder, BillForUOptions options, TextWriter console, CancellationToken cancellationToken)
+    {
+        var localKeys = await builder.AddAdminAuthenticationAsync(options, console, cancellationToken);
         builder.Services.AddProblemDetails();
         builder.Services.AddBillForUMetrics();
         builder.Services.AddExceptionHandler<StorageUnavailableExceptionHandler>();
@@ -42,6 +57,6 @@ public static class AdminHostingExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<SqlStoreHealthCheck>("sql")
             .AddCheck<OrleansHealthCheck>("orleans");
-        return options;
+        return localKeys;
     }
 }
