@@ -5,13 +5,18 @@
 ARG DOTNET_VERSION=10.0
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
+# The silo's run command serves the admin dashboard too (src/Admin), whose build bundles it with npm: the SDK stage needs Node.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 # A cache mount keeps NuGet packages between builds (locked: the admin API image may restore into it at the same time).
 RUN --mount=type=cache,id=billforu-nuget,target=/root/.nuget/packages,sharing=locked \
     dotnet publish src/Silo/Silo.csproj -c Release -o /app -p:UseAppHost=false
 
-FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION}
+# ASP.NET Core's runtime: the Orleans dashboard's collectors and the run command's admin API are web code.
+FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}
 WORKDIR /app
 COPY --from=build /app .
 USER $APP_UID

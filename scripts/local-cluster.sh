@@ -5,7 +5,7 @@
 #   scripts/local-cluster.sh stop        stop everything it started
 #   scripts/local-cluster.sh env         print the environment a further silo or the CLI needs
 # Then, for example:  source "$BILLFORU_CLUSTER_DIR/cluster.env" &&
-#   env "$BILLFORU_KAFKA_MOCK_SETTING" dotnet src/Silo/bin/Release/net10.0/BillForU.Silo.dll --users 20000 --silo-port 11200 --gateway-port 30200
+#   env "$BILLFORU_KAFKA_MOCK_SETTING" dotnet src/Silo/bin/Release/net10.0/BillForU.Silo.dll --exit --users 20000 --silo-port 11200 --gateway-port 30200
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${BILLFORU_CLUSTER_DIR:-/tmp/billforu-cluster}

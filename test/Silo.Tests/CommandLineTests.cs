@@ -5,7 +5,7 @@ using BillForU.Silo.Cli;
 
 namespace BillForU.Silo.Tests;
 
-/// <summary>The main job refuses bad input with a clear message and a distinct exit code, writing nothing.</summary>
+/// <summary>The main job refuses bad input with a clear message and a distinct exit code, writing nothing; with <c>--exit</c> it ends after its summary.</summary>
 public sealed class CommandLineTests : IDisposable
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("billforu-cli-");
@@ -13,11 +13,12 @@ public sealed class CommandLineTests : IDisposable
 
     private string DataDirectory => Path.Combine(_directory.FullName, "data");
 
+    /// <summary>A run that exits after its summary, as scripts run it.</summary>
     private async Task<int> RunAsync(params string[] args)
     {
         var (siloPort, gatewayPort) = (FreePort(), FreePort());
         return await BillForUCommandLine.Create(_output)
-            .Parse([.. args, "--data-dir", DataDirectory, "--silo-port", siloPort, "--gateway-port", gatewayPort])
+            .Parse([.. args, "--exit", "--data-dir", DataDirectory, "--silo-port", siloPort, "--gateway-port", gatewayPort])
             .InvokeAsync();
     }
 

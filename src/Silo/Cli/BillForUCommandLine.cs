@@ -29,6 +29,11 @@ public static class BillForUCommandLine
         var siloPort = new Option<int?>("--silo-port") { Description = "Orleans silo port (default 11111)." };
         var gatewayPort = new Option<int?>("--gateway-port") { Description = "Orleans gateway port (default 30000)." };
         var redis = new Option<string?>("--redis") { Description = "Redis configuration string (cluster mode), e.g. 127.0.0.1:6379." };
+        var exit = new Option<bool>("--exit") { Description = "Exit after the summary instead of serving the admin API and dashboards (for scripts, tests and benchmarks)." };
+        var dashboardPort = new Option<int?>("--dashboard-port")
+        {
+            Description = $"Port of the admin API and dashboards served on localhost after the summary (default {SiloHost.DefaultAdminPort}; BillForU:Admin:Url sets the whole address).",
+        };
 
         Option[] hostOptions = [mode, dataDir, sqlProvider, sql, redis, kafka, siloPort, gatewayPort];
         foreach (var option in hostOptions)
@@ -38,6 +43,7 @@ public static class BillForUCommandLine
         var root = new RootCommand("BillForU: settles a month of subscriber charges into bills on Orleans, and tells every subscriber.")
         {
             month, users, seed, force, reset, partitions, chunkSize, mode, dataDir, sqlProvider, sql, redis, kafka, siloPort, gatewayPort,
+            exit, dashboardPort,
         };
         Dictionary<string, string?> HostSettings(ParseResult parse) => new Dictionary<string, string?>
         {
@@ -74,6 +80,17 @@ public static class BillForUCommandLine
                 await writer.WriteLineAsync("error: --partitions and --chunk-size must be at least 1.");
                 return ExitCodes.BadInput;
             }
+            var port = parse.GetValue(dashboardPort);
+            if (port is < 1 or > 65_535)
+            {
+                await writer.WriteLineAsync($"error: --dashboard-port must be a TCP port from 1 to 65535, not {port}.");
+                return ExitCodes.BadInput;
+            }
+            var settings = HostSettings(parse);
+            if (port is { } p)
+            {
+                settings[SiloHost.AdminUrlSetting] = $"http://localhost:{p.ToString(CultureInfo.InvariantCulture)}";
+            }
             var arguments = new RunArguments(
                 monthText is null ? null : BillingMonth.Parse(monthText),
                 userCount,
@@ -82,7 +99,8 @@ public static class BillForUCommandLine
                 parse.GetValue(reset),
                 parse.GetValue(partitions),
                 parse.GetValue(chunkSize),
-                HostSettings(parse));
+                parse.GetValue(exit),
+                settings);
             return await MainJob.RunAsync(arguments, writer, cancellationToken);
         });
         return root;

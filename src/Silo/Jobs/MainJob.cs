@@ -16,13 +16,27 @@ namespace BillForU.Silo.Jobs;
 
 /// <summary>
 /// The README's first command: start a silo, make sure the demo dataset is loaded, settle the month
-/// with live progress, print the summary. A month already settled is reported, not settled twice.
+/// with live progress, print the summary, then serve the admin API and dashboards on the same silo until
+/// stopped (unless told to exit). A month already settled is reported, not settled twice.
 /// </summary>
 public static class MainJob
 {
+    private const string ChoosePortHint = "  Choose another port with --dashboard-port N (or BillForU:Admin:Url), or pass --exit to stop after the summary.";
+
     public static async Task<int> RunAsync(RunArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
-        var (built, options, exitCode) = await SiloHost.BuildAsync(arguments.Settings, output, cancellationToken);
+        IHost? built;
+        BillForUOptions? options;
+        AdminSite? site = null;
+        int exitCode;
+        if (arguments.Exit)
+        {
+            (built, options, exitCode) = await SiloHost.BuildAsync(arguments.Settings, output, cancellationToken);
+        }
+        else
+        {
+            (built, options, site, exitCode) = await SiloHost.BuildWithAdminAsync(arguments.Settings, output, cancellationToken);
+        }
         if (built is not { } host)
         {
             return exitCode;
@@ -32,7 +46,7 @@ public static class MainJob
         {
             try
             {
-                return await RunWithHostAsync(host, options!, arguments, output, cancellationToken);
+                return await RunWithHostAsync(host, options!, site, arguments, output, cancellationToken);
             }
             catch (StorageUnavailableException e)
             {
@@ -43,8 +57,14 @@ public static class MainJob
     }
 
     private static async Task<int> RunWithHostAsync(
-        IHost host, BillForUOptions options, RunArguments arguments, TextWriter output, CancellationToken cancellationToken)
+        IHost host, BillForUOptions options, AdminSite? site, RunArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
+        if (site?.ListenRefusal() is { } busy)
+        {
+            await output.WriteLineAsync($"error: the admin API and dashboards cannot listen: {busy}.");
+            await output.WriteLineAsync(ChoosePortHint);
+            return ExitCodes.BadConfiguration;
+        }
         var services = host.Services;
         var time = services.GetRequiredService<TimeProvider>();
         var zone = services.GetRequiredService<IOptions<SettlementOptions>>().Value.Zone;
@@ -60,7 +80,18 @@ public static class MainJob
             return ExitCodes.BadInput;
         }
 
-        await host.StartAsync(cancellationToken);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (site is not null)
+        {
+            // Taken since the check above: Kestrel could not bind, and nothing was settled yet.
+            await host.StopAsync(CancellationToken.None);
+            await output.WriteLineAsync($"error: the admin API and dashboards cannot listen: {e.Message}");
+            await output.WriteLineAsync(ChoosePortHint);
+            return ExitCodes.BadConfiguration;
+        }
         try
         {
             if (options.Mode == BillForUMode.Embedded
@@ -91,6 +122,10 @@ public static class MainJob
             }
             var counts = await services.GetRequiredService<IDeliveryStore>().CountByStatusAsync(cancellationToken);
             NotificationSummaryPrinter.Print(output, counts, services.GetRequiredService<NotificationMetrics>());
+            if (site is not null)
+            {
+                await site.ServeAsync(host, output, cancellationToken);
+            }
             return run.Status == SettlementRunStatus.Completed ? ExitCodes.Success : ExitCodes.RunFailed;
         }
         finally
