@@ -18,6 +18,7 @@ public sealed class SettlementPartitionGrain(
     IBillRepository bills,
     ISettlementRunRepository runs,
     IOptions<SettlementOptions> options,
+    SettlementCounters counters,
     TimeProvider time,
     ILogger<SettlementPartitionGrain> logger) : Grain, ISettlementPartitionGrain
 {
@@ -111,6 +112,7 @@ public sealed class SettlementPartitionGrain(
         {
             _committedUserId = chunk.LastUserId;
             _billsWritten += chunk.Bills.Count;
+            counters.ChunkCommitted(chunk.Bills.Count);
             await publisher.PublishAsync(chunk.Bills.Select(BillHeader.Of).ToList());
             await Task.Run(() => bills.MarkEventsPublishedAsync(month, chunk.AfterUserId, chunk.LastUserId, time.GetUtcNow().UtcDateTime, cancellationToken), cancellationToken);
             _eventsPublished += chunk.Bills.Count;

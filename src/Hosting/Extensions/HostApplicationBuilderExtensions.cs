@@ -35,6 +35,7 @@ public static class HostApplicationBuilderExtensions
         builder.Services.AddPiiProtection(keys);
         builder.Services.AddSqlStore(options.ResolveSql());
         builder.Services.Configure<SettlementOptions>(builder.Configuration.GetSection(SettlementOptions.Section));
+        builder.Services.AddSingleton<SettlementCounters>();
         builder.Services.AddNotificationPipeline(builder.Configuration);
         builder.Services.AddNotificationChannels(builder.Configuration.GetSection(ChannelOptions.Section));
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{ChannelOptions.Section}:{nameof(ChannelOptions.OutboxDirectory)}"]))

@@ -68,6 +68,7 @@ public sealed class SettlementCluster : IAsyncDisposable
                 ? ActivatorUtilities.CreateInstance(sp, type)
                 : original.ImplementationFactory!(sp))));
             silo.Services.AddSingleton<IBillRepository>(sp => sp.GetRequiredService<FaultyBillRepository>());
+            silo.Services.AddSingleton<SettlementCounters>();
             silo.Services.Configure<SettlementOptions>(o =>
             {
                 o.Partitions = partitions;
