@@ -1,5 +1,6 @@
 using BillForU.Channels.Configuration;
 using BillForU.Channels.Extensions;
+using BillForU.Grains.Notifications;
 using BillForU.Grains.Settlement;
 using BillForU.Hosting.Configuration;
 using BillForU.Hosting.Security;
@@ -37,6 +38,11 @@ public static class HostApplicationBuilderExtensions
         builder.Services.Configure<SettlementOptions>(builder.Configuration.GetSection(SettlementOptions.Section));
         builder.Services.AddSingleton<SettlementCounters>();
         builder.Services.AddNotificationPipeline(builder.Configuration);
+        if (options.Mode == BillForUMode.Cluster)
+        {
+            // Stream offsets are committed once events are acknowledged: never before the delivery log has the notice.
+            builder.Services.PostConfigure<NotificationOptions>(o => o.AcknowledgeAfterLogWritten = true);
+        }
         builder.Services.AddNotificationChannels(builder.Configuration.GetSection(ChannelOptions.Section));
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{ChannelOptions.Section}:{nameof(ChannelOptions.OutboxDirectory)}"]))
         {
