@@ -37,12 +37,13 @@ public static class HostApplicationBuilderExtensions
         builder.Services.AddSqlStore(options.ResolveSql());
         builder.Services.Configure<SettlementOptions>(builder.Configuration.GetSection(SettlementOptions.Section));
         builder.Services.AddSingleton<SettlementCounters>();
-        builder.Services.AddNotificationPipeline(builder.Configuration);
         if (options.Mode == BillForUMode.Cluster)
         {
-            // Stream offsets are committed once events are acknowledged: never before the delivery log has the notice.
-            builder.Services.PostConfigure<NotificationOptions>(o => o.AcknowledgeAfterLogWritten = true);
+            // Stream offsets are committed once events are acknowledged: by default never before the delivery log has
+            // the notice. Registered before the configuration is bound, so BillForU:Notifications can still turn it off.
+            builder.Services.Configure<NotificationOptions>(o => o.AcknowledgeAfterLogWritten = true);
         }
+        builder.Services.AddNotificationPipeline(builder.Configuration);
         builder.Services.AddNotificationChannels(builder.Configuration.GetSection(ChannelOptions.Section));
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{ChannelOptions.Section}:{nameof(ChannelOptions.OutboxDirectory)}"]))
         {
