@@ -16,7 +16,8 @@ public static class ClusterScenario
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromHours(1);
 
-    public static async Task<ScenarioResult> RunAsync(MariaDbServer mariaDb, DatasetSpec spec, int silos, int kafkaPartitions, TextWriter log)
+    public static async Task<ScenarioResult> RunAsync(
+        MariaDbServer mariaDb, DatasetSpec spec, int silos, int kafkaPartitions, IReadOnlyDictionary<string, string?> settings, TextWriter log)
     {
         await using var cluster = await LocalCluster.StartAsync(mariaDb, new LocalClusterOptions
         {
@@ -25,7 +26,7 @@ public static class ClusterScenario
             // The product's defaults (4 partitions per core, 5,000 users a chunk), not the drills' small chunks.
             SettlementPartitions = Math.Max(4, Environment.ProcessorCount * 4),
             ChunkSize = 5_000,
-            // Counter lines every second are how the benchmark sees progress; per-notice logging stays off.
+            Settings = settings,
         });
         try
         {

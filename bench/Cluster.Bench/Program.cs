@@ -6,12 +6,14 @@ using BillForU.TestSupport;
 
 // The cluster benchmark: the full pipeline (seed, settle, notify to an SMTP capture and HTTP fakes) on real silo processes
 // with real Redis and MariaDB and librdkafka's mock brokers, on 1 silo and then on 2, printed side by side.
-// Usage: dotnet run -c Release --project bench/Cluster.Bench -- [--users N] [--silos 1,2] [--kafka-partitions N]
+// Usage: dotnet run -c Release --project bench/Cluster.Bench -- [--users N] [--silos 1,2] [--kafka-partitions N] [--setting NAME=VALUE]...
+// (--setting: an environment variable of every silo, e.g. BillForU__Notifications__AcknowledgeAfterLogWritten=false)
 // With BILLFORU_TEST_MYSQL set it uses that MariaDB server; otherwise it starts a private one (mariadb-server and
 // redis-server must be installed: bash scripts/test.sh installs both).
 var users = 100_000;
 int[] siloCounts = [1, 2];
 var kafkaPartitions = 3;
+var settings = new Dictionary<string, string?>();
 for (var i = 0; i < args.Length - 1; i++)
 {
     switch (args[i])
@@ -19,19 +21,24 @@ for (var i = 0; i < args.Length - 1; i++)
         case "--users": users = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--silos": siloCounts = args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
         case "--kafka-partitions": kafkaPartitions = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        default: throw new ArgumentException($"Unknown argument {args[i]}; expected --users N, --silos 1,2 or --kafka-partitions N.");
+        case "--setting":
+            var setting = args[++i];
+            settings[setting[..setting.IndexOf('=', StringComparison.Ordinal)]] = setting[(setting.IndexOf('=', StringComparison.Ordinal) + 1)..];
+            break;
+        default: throw new ArgumentException($"Unknown argument {args[i]}; expected --users N, --silos 1,2, --kafka-partitions N or --setting NAME=VALUE.");
     }
 }
 
 var month = new BillingMonth(2026, 10);
 var spec = DatasetSpec.Validated(20_261_001, users, month);
-Console.WriteLine($"Cluster benchmark: {users:N0} users, month {month}, {Environment.ProcessorCount} cores, Kafka mock with {kafkaPartitions} partitions");
+Console.WriteLine($"Cluster benchmark: {users:N0} users, month {month}, {Environment.ProcessorCount} cores, Kafka mock with {kafkaPartitions} partitions"
+    + string.Concat(settings.Select(s => $", {s.Key}={s.Value}")));
 await using var mariaDb = new MariaDbServer();
 await mariaDb.InitializeAsync();
 var results = new List<ScenarioResult>();
 foreach (var silos in siloCounts)
 {
-    results.Add(await ClusterScenario.RunAsync(mariaDb, spec, silos, kafkaPartitions, Console.Out));
+    results.Add(await ClusterScenario.RunAsync(mariaDb, spec, silos, kafkaPartitions, settings, Console.Out));
 }
 await mariaDb.DisposeAsync();
 
