@@ -140,19 +140,29 @@ public sealed class LocalCluster : IAsyncDisposable
     }
 
     /// <summary>Starts a silo process and waits until it serves.</summary>
-    public async Task<SiloProcess> StartSiloAsync()
-    {
-        var silo = StartSilo();
-        await silo.WaitUntilServingAsync();
-        return silo;
-    }
+    public Task<SiloProcess> StartSiloAsync() => StartServingSiloAsync(StartSilo());
 
     /// <summary>Starts silos together (they start faster side by side) and waits until each serves.</summary>
     public async Task<IReadOnlyList<SiloProcess>> StartSilosAsync(int count)
     {
         var started = Enumerable.Range(0, count).Select(_ => StartSilo()).ToList();
-        await Task.WhenAll(started.Select(s => s.WaitUntilServingAsync()));
-        return started;
+        return await Task.WhenAll(started.Select(StartServingSiloAsync));
+    }
+
+    private async Task<SiloProcess> StartServingSiloAsync(SiloProcess silo)
+    {
+        try
+        {
+            await silo.WaitUntilServingAsync();
+            return silo;
+        }
+        catch (TimeoutException) when (silo.Process.HasExited && silo.Process.Lines.Any(l => l.Contains("already in use", StringComparison.OrdinalIgnoreCase)))
+        {
+            // Its port was taken between the probe and the silo's bind: once more on other ports.
+            var again = StartSilo();
+            await again.WaitUntilServingAsync();
+            return again;
+        }
     }
 
     /// <summary>Starts the admin API in cluster mode on a free loopback port, with an operator key, and waits until it answers.</summary>

@@ -14,8 +14,9 @@ namespace BillForU.Cluster.Tests;
 /// (append-only file) as an operator runs it, so it comes back with the membership table, every notice's state and the
 /// reminders. While it is down, state writes fail: the events concerned are delivered again and the grains concerned
 /// start over from their stored state. Nothing is lost, no silo dies, and no bill gets two different messages.
-/// (A Redis that comes back empty is not survivable this way: the silos no longer find themselves in the membership
-/// table and stop, and sent notices would have no state — the delivery log in SQL still says what was sent.)
+/// (A Redis that comes back empty is another matter, seen by hand: the silos keep running and finish what is in
+/// flight — sent notices are recognised from the delivery log — but the membership table is gone, so no client or
+/// new silo finds the cluster until the silos are restarted, and waiting notices have lost their reminders.)
 /// </summary>
 [Collection(ClusterDrills.Name)]
 public sealed class RedisRestartedDuringDispatchTests(MariaDbServer mariaDb, ITestOutputHelper output)

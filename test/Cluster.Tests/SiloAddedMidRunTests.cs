@@ -38,7 +38,7 @@ public sealed class SiloAddedMidRunTests(MariaDbServer mariaDb, ITestOutputHelpe
             var clock = System.Diagnostics.Stopwatch.StartNew();
             await client.Coordinator(Month).StartAsync(new SettlementRequest());
             await Eventually.ReachAsync(
-                () => Task.FromResult(silos.Sum(s => s.Counters.Sent)), sent => sent >= Users / 10, TimeSpan.FromMinutes(3), "a tenth of the notices sent");
+                () => Task.FromResult(silos.Sum(s => s.Counters.Sent)), sent => sent >= Users / 20, TimeSpan.FromMinutes(3), "a twentieth of the notices sent");
             var sentBefore = silos.Sum(s => s.Counters.Sent);
             var third = await cluster.StartSiloAsync();
             output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: {third.Name} ({third.Address}) joined after {sentBefore:N0} notices were sent");

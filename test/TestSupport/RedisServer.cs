@@ -59,9 +59,20 @@ public sealed class RedisServer : IAsyncDisposable
         var binary = FindBinary()
             ?? throw new InvalidOperationException(
                 "redis-server is not installed here. Run the tests with the README's test command, which installs it (apt-get install -y redis-server).");
-        var server = new RedisServer(binary, Directory.CreateTempSubdirectory("billforu-redis-").FullName, FreeLoopbackPort(), appendOnly);
-        await server.StartAgainAsync();
-        return server;
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new RedisServer(binary, Directory.CreateTempSubdirectory("billforu-redis-").FullName, FreeLoopbackPort(), appendOnly);
+            try
+            {
+                await server.StartAgainAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && !server.IsRunning)
+            {
+                // The port was taken between the probe and the server's bind: another port.
+                await server.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Starts the server (again) on the same port and directory; with <see cref="AppendOnly"/> it reloads its data.</summary>
@@ -205,8 +216,35 @@ public sealed class RedisServer : IAsyncDisposable
             .FirstOrDefault(File.Exists);
     }
 
+    /// <summary>
+    /// A free port below the kernel's ephemeral range: the server is restarted on the same port, and while it is down
+    /// the clients' reconnection attempts take ephemeral local ports — one could land on the server's own port.
+    /// </summary>
     private static int FreeLoopbackPort()
     {
+        var ephemeralStart = 32768;
+        try
+        {
+            ephemeralStart = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split('\t', ' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            // Not Linux: the usual default.
+        }
+        for (var attempt = 0; attempt < 100 && ephemeralStart > 12_000; attempt++)
+        {
+            var port = Random.Shared.Next(10_000, ephemeralStart);
+            try
+            {
+                using var probe = new TcpListener(IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: another one.
+            }
+        }
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
