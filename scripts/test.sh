@@ -9,6 +9,8 @@ need_packages=()
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || need_packages+=(mariadb-server)
 # The dashboard's browser test drives Debian's Chromium headless (Playwright's own browser download does not work here).
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
+# The cluster drills (test/Cluster.Tests) start their own redis-server on a free loopback port.
+command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || need_packages+=(redis-server)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "error: ${need_packages[*]} missing and not root: install them with apt-get first." >&2

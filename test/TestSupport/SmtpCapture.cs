@@ -12,6 +12,9 @@ namespace BillForU.TestSupport;
 /// <summary>
 /// A real SMTP server on a free loopback port that keeps every message it accepts, and can be told to
 /// refuse messages for a while (a transient 451 or a permanent 550), as a misbehaving relay would.
+/// Every accepted message is also summarised in <see cref="Received"/> (Message-ID, recipient, subject); with
+/// <c>keepMessages: false</c> only the summaries are kept and only headers are parsed, so a capture of
+/// a hundred thousand notices stays small.
 /// </summary>
 public sealed class SmtpCapture : IAsyncDisposable
 {
@@ -19,9 +22,10 @@ public sealed class SmtpCapture : IAsyncDisposable
     private readonly Task _serving;
     private readonly CapturingStore _store = new();
 
-    private SmtpCapture(int port)
+    private SmtpCapture(int port, bool keepMessages)
     {
         Port = port;
+        _store.KeepMessages = keepMessages;
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Port(port).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
@@ -32,6 +36,12 @@ public sealed class SmtpCapture : IAsyncDisposable
     public int Port { get; }
 
     public IReadOnlyCollection<MimeMessage> Messages => _store.Messages;
+
+    /// <summary>Every accepted message, in order of acceptance, as its Message-ID (without angle brackets), recipient and subject.</summary>
+    public IReadOnlyCollection<CapturedEmail> Received => _store.Received;
+
+    /// <summary>How many messages were accepted so far.</summary>
+    public int Count => _store.Count;
 
     /// <summary>Refuse this many further messages with a transient failure (451).</summary>
     public int RejectTransiently
@@ -47,9 +57,10 @@ public sealed class SmtpCapture : IAsyncDisposable
         set => _store.RejectPermanently = value;
     }
 
-    public static async Task<SmtpCapture> StartAsync()
+    /// <param name="keepMessages">False: keep only <see cref="Received"/> summaries (headers parsed, bodies not).</param>
+    public static async Task<SmtpCapture> StartAsync(bool keepMessages = true)
     {
-        var capture = new SmtpCapture(FreePort());
+        var capture = new SmtpCapture(FreePort(), keepMessages);
         await WaitForListenerAsync(capture.Port);
         return capture;
     }
@@ -99,9 +110,17 @@ public sealed class SmtpCapture : IAsyncDisposable
     private sealed class CapturingStore : MessageStore
     {
         private readonly ConcurrentQueue<MimeMessage> _messages = new();
+        private readonly ConcurrentQueue<CapturedEmail> _received = new();
         private int _rejectTransiently;
+        private int _count;
+
+        public bool KeepMessages { get; set; } = true;
 
         public IReadOnlyCollection<MimeMessage> Messages => _messages.ToArray();
+
+        public IReadOnlyCollection<CapturedEmail> Received => _received.ToArray();
+
+        public int Count => Volatile.Read(ref _count);
 
         public int RejectTransiently
         {
@@ -124,7 +143,22 @@ public sealed class SmtpCapture : IAsyncDisposable
             }
             Interlocked.Exchange(ref _rejectTransiently, 0);
             using var stream = new MemoryStream(buffer.ToArray());
-            _messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            HeaderList headers;
+            if (KeepMessages)
+            {
+                var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+                _messages.Enqueue(message);
+                headers = message.Headers;
+            }
+            else
+            {
+                headers = await new MimeParser(stream, MimeFormat.Entity).ParseHeadersAsync(cancellationToken);
+            }
+            _received.Enqueue(new CapturedEmail(
+                headers[HeaderId.MessageId]?.Trim().Trim('<', '>') ?? string.Empty,
+                headers[HeaderId.To]?.Trim() ?? string.Empty,
+                headers[HeaderId.Subject] ?? string.Empty));
+            Interlocked.Increment(ref _count);
             return SmtpResponse.Ok;
         }
     }

@@ -14,9 +14,13 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<Deli
     private const int MaxBatch = 5_000;
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly Channel<(DeliveryState State, DeliveryAttempt? Attempt)> _queue =
-        Channel.CreateUnbounded<(DeliveryState, DeliveryAttempt?)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(DeliveryState State, DeliveryAttempt? Attempt, long Sequence)> _queue =
+        Channel.CreateUnbounded<(DeliveryState, DeliveryAttempt?, long)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _order = new();
+    private readonly List<(long Sequence, TaskCompletionSource Written)> _waiters = [];
     private long _pending;
+    private long _recorded;
+    private long _written;
 
     /// <summary>Records written or queued but not yet flushed, for callers that wait for the log to settle.</summary>
     public long Pending => Interlocked.Read(ref _pending);
@@ -24,7 +28,26 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<Deli
     public void Record(DeliveryState state, DeliveryAttempt? attempt)
     {
         Interlocked.Increment(ref _pending);
-        _queue.Writer.TryWrite((state, attempt));
+        // Sequence numbers enter the queue in order, so "written up to n" means every record up to n.
+        lock (_order)
+        {
+            _queue.Writer.TryWrite((state, attempt, ++_recorded));
+        }
+    }
+
+    /// <summary>Completes once every record made so far (by any grain of this silo) is in the database.</summary>
+    public Task WhenWrittenAsync()
+    {
+        lock (_order)
+        {
+            if (_recorded <= _written)
+            {
+                return Task.CompletedTask;
+            }
+            var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((_recorded, written));
+            return written.Task;
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -41,6 +64,7 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<Deli
         while (await reader.WaitToReadAsync(CancellationToken.None))
         {
             var taken = 0;
+            long last = 0;
             var deadline = DateTime.UtcNow + FlushInterval;
             while (taken < MaxBatch)
             {
@@ -52,6 +76,7 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<Deli
                     {
                         attempts.Add(item.Attempt);
                     }
+                    last = item.Sequence;
                     taken++;
                 }
                 else if (DateTime.UtcNow >= deadline || reader.Completion.IsCompleted)
@@ -65,7 +90,26 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<Deli
             }
             await FlushAsync(states, attempts);
             Interlocked.Add(ref _pending, -taken);
+            ReleaseWaiters(last);
         }
+    }
+
+    private void ReleaseWaiters(long written)
+    {
+        List<TaskCompletionSource>? released = null;
+        lock (_order)
+        {
+            _written = Math.Max(_written, written);
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (_waiters[i].Sequence <= _written)
+                {
+                    (released ??= []).Add(_waiters[i].Written);
+                    _waiters.RemoveAt(i);
+                }
+            }
+        }
+        released?.ForEach(w => w.TrySetResult());
     }
 
     private async Task FlushAsync(Dictionary<(long, Domain.Customers.Channel), DeliveryState> states, List<DeliveryAttempt> attempts)

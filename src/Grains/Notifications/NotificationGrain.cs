@@ -36,18 +36,27 @@ public sealed class NotificationGrain(
     private readonly NotificationOptions _options = options.Value;
     private RecipientSnapshot? _recipient;
     private IGrainTimer? _timer;
+    private bool _stepped;
 
     private NotificationState State => state.State;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public async Task<AcceptOutcome> AcceptAsync(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known)
+    public Task<AcceptOutcome> AcceptAsync(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known) =>
+        StartOverOnFailureAsync(() => AcceptCoreAsync(billEvent, recipient, known));
+
+    private async Task<AcceptOutcome> AcceptCoreAsync(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known)
     {
         _recipient = recipient;
         if (State.Event is not null)
         {
             logger.DuplicateIgnored(billEvent.BillId);
             metrics.EventAccepted(duplicate: true);
+            if (!_stepped)
+            {
+                await ResumeFromStateAsync(known);
+            }
+            await AcknowledgeAsync();
             return AcceptOutcome.Duplicate;
         }
         metrics.EventAccepted(duplicate: false);
@@ -65,8 +74,33 @@ public sealed class NotificationGrain(
             RecordState(State.Deliveries[State.Current], null, null);
         }
         await StepAsync();
+        await AcknowledgeAsync();
         return known.Count > 0 ? AcceptOutcome.Recovered : AcceptOutcome.Accepted;
     }
+
+    /// <summary>
+    /// The event came again to an activation that has not driven the notice yet: the silo that took it first may have
+    /// died mid-send or before its delivery log was written (so the event was never acknowledged). Whatever the log
+    /// lacks is put on record from the persisted state, and an unfinished notice carries on — one caught mid-send goes
+    /// out again as the same message (same notification id), never as a different one.
+    /// </summary>
+    private async Task ResumeFromStateAsync(IReadOnlyList<DeliverySnapshot> known)
+    {
+        for (var i = 0; i <= State.Current && i < State.Deliveries.Count; i++)
+        {
+            var delivery = State.Deliveries[i];
+            if (known.FirstOrDefault(k => k.Channel == delivery.Channel) is not { } row || row.Status != delivery.Status || row.Attempts != delivery.Attempts)
+            {
+                RecordState(delivery, null, null);
+            }
+        }
+        if (Active() is not { Status: NotificationStatus.Sent or NotificationStatus.DeadLettered or NotificationStatus.Cancelled })
+        {
+            await StepAsync();
+        }
+    }
+
+    private Task AcknowledgeAsync() => _options.AcknowledgeAfterLogWritten ? log.WhenWrittenAsync() : Task.CompletedTask;
 
     public Task<NotificationView?> GetAsync() => Task.FromResult(State.Event is { } e
         ? new NotificationView(e.BillId, e.UserId, e.BillingMonth, State.Deliveries.ConvertAll(d => d.ToSnapshot()), State.Current)
@@ -121,15 +155,35 @@ public sealed class NotificationGrain(
         return true;
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) => StartOverOnFailureAsync(async () =>
     {
         if (State.Event is null)
         {
             // State lost (an embedded restart): nothing to act on here; recovery re-delivers the event.
             await StopWakingAsync();
-            return;
+            return true;
         }
         await StepAsync();
+        return true;
+    });
+
+    /// <summary>
+    /// A step that failed (typically a state write while the grain store is unreachable) leaves this activation's memory
+    /// ahead of the stored state — an event marked taken, a send marked done — so a retry would wrongly see a duplicate
+    /// or a finished notice. The activation is dropped instead: the retry (a redelivered event, the next reminder tick)
+    /// starts from the stored state, and a notice caught mid-send goes out again as the same message.
+    /// </summary>
+    private async Task<T> StartOverOnFailureAsync<T>(Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private ChannelDelivery? Active() => State.Current < State.Deliveries.Count ? State.Deliveries[State.Current] : null;
@@ -171,6 +225,7 @@ public sealed class NotificationGrain(
     /// <summary>Advances the notice as far as it can go now, then arranges the next wake-up, if any.</summary>
     private async Task StepAsync()
     {
+        _stepped = true;
         while (Active() is { } delivery)
         {
             switch (delivery.Status)
@@ -360,7 +415,11 @@ public sealed class NotificationGrain(
         }
         _timer?.Dispose();
         _timer = this.RegisterGrainTimer(
-            _ => StepAsync(),
+            _ => StartOverOnFailureAsync(async () =>
+            {
+                await StepAsync();
+                return true;
+            }),
             new GrainTimerCreationOptions { DueTime = delay, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = delay < ReminderPeriod });
         await this.RegisterOrUpdateReminder(WakeReminder, delay + TimeSpan.FromSeconds(5), ReminderPeriod);
         if (!State.HasReminder)

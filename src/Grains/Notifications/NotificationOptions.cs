@@ -25,6 +25,14 @@ public sealed class NotificationOptions
     /// </summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A bill event is acknowledged (and so its stream offset may be committed) only once the notice's delivery-log rows
+    /// are in the database. Cluster mode sets it: a silo killed between a send and its log flush then has the event
+    /// delivered again, and the grain puts the state on record from its persisted state. The embedded mode does not
+    /// need it: its restart recovery reads the log itself.
+    /// </summary>
+    public bool AcknowledgeAfterLogWritten { get; set; }
+
     public RetrySchedule Retries => new(MaxAttempts, Backoff, Jitter);
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);

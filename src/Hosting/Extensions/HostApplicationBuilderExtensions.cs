@@ -1,5 +1,6 @@
 using BillForU.Channels.Configuration;
 using BillForU.Channels.Extensions;
+using BillForU.Grains.Notifications;
 using BillForU.Hosting.Configuration;
 using BillForU.Hosting.Security;
 using BillForU.Storage.Extensions;
@@ -34,6 +35,12 @@ public static class HostApplicationBuilderExtensions
         builder.Services.AddPiiProtection(keys);
         builder.Services.AddSqlStore(options.ResolveSql());
         builder.Services.AddSettlement(builder.Configuration);
+        if (options.Mode == BillForUMode.Cluster)
+        {
+            // Stream offsets are committed once events are acknowledged: by default never before the delivery log has
+            // the notice. Registered before the configuration is bound, so BillForU:Notifications can still turn it off.
+            builder.Services.Configure<NotificationOptions>(o => o.AcknowledgeAfterLogWritten = true);
+        }
         builder.Services.AddNotificationPipeline(builder.Configuration);
         builder.Services.AddNotificationChannels(builder.Configuration.GetSection(ChannelOptions.Section));
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{ChannelOptions.Section}:{nameof(ChannelOptions.OutboxDirectory)}"]))

@@ -57,8 +57,25 @@ public static class BillForUCommandLine
             ["BillForU:Orleans:GatewayPort"] = parse.GetValue(gatewayPort)?.ToString(CultureInfo.InvariantCulture),
         }.Where(s => s.Value is not null).ToDictionary();
 
-        var serve = new Command("serve", "Run a silo until stopped (Ctrl+C): join the cluster, take a share of settlement partitions, stream queues and notices.");
-        serve.SetAction((parse, cancellationToken) => ServeJob.RunAsync(HostSettings(parse), output ?? Console.Out, cancellationToken));
+        var reportEvery = new Option<int>("--report-every")
+        {
+            Description = "Seconds between the silo's counter lines (bills settled, notices taken and sent here), printed while they change; 0: never.",
+            DefaultValueFactory = _ => 10,
+        };
+        var serve = new Command("serve", "Run a silo until stopped (Ctrl+C): join the cluster, take a share of settlement partitions, stream queues and notices.")
+        {
+            reportEvery,
+        };
+        serve.SetAction(async (parse, cancellationToken) =>
+        {
+            var writer = output ?? Console.Out;
+            if (parse.GetValue(reportEvery) is < 0 and var seconds)
+            {
+                await writer.WriteLineAsync($"error: --report-every must be 0 or more seconds, not {seconds}.");
+                return ExitCodes.BadInput;
+            }
+            return await ServeJob.RunAsync(HostSettings(parse), TimeSpan.FromSeconds(parse.GetValue(reportEvery)), writer, cancellationToken);
+        });
         root.Subcommands.Add(serve);
         root.SetAction(async (parse, cancellationToken) =>
         {

@@ -1,4 +1,5 @@
 using BillForU.Grains.Notifications;
+using BillForU.Grains.Settlement;
 using BillForU.Hosting.Configuration;
 using BillForU.Silo.Cli;
 using BillForU.Storage;
@@ -14,7 +15,9 @@ namespace BillForU.Silo.Jobs;
 /// </summary>
 public static class ServeJob
 {
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> settings, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="reportEvery">How often the silo prints its counters while they move; zero: never.</param>
+    public static async Task<int> RunAsync(
+        IReadOnlyDictionary<string, string?> settings, TimeSpan reportEvery, TextWriter output, CancellationToken cancellationToken)
     {
         var (built, options, exitCode) = await SiloHost.BuildAsync(settings, output, cancellationToken);
         if (built is not { } host)
@@ -33,7 +36,14 @@ public static class ServeJob
                 }
                 var silo = host.Services.GetRequiredService<ILocalSiloDetails>();
                 await output.WriteLineAsync($"Silo {silo.SiloAddress} serving in {options.Mode.ToString().ToLowerInvariant()} mode (cluster {silo.ClusterId}); Ctrl+C stops it.");
+                using var stopReporting = new CancellationTokenSource();
+                var report = reportEvery > TimeSpan.Zero
+                    ? new SiloCountersReport(silo.SiloAddress.ToString(), host.Services.GetRequiredService<SettlementMetrics>(),
+                        host.Services.GetRequiredService<NotificationMetrics>(), output).RunAsync(reportEvery, stopReporting.Token)
+                    : Task.CompletedTask;
                 await host.WaitForShutdownAsync(cancellationToken);
+                await stopReporting.CancelAsync();
+                await report;
                 return ExitCodes.Success;
             }
             catch (StorageUnavailableException e)
