@@ -14,8 +14,9 @@ using Microsoft.Extensions.Options;
 namespace BillForU.Grains.Notifications;
 
 /// <summary>
-/// One bill's notice (design §4). State is written before every send, and every send carries the
-/// notice's id as its idempotency key, so a crash between send and write can only repeat the same message.
+/// One bill's notice (design §4). State is written before every send (in cluster mode; the embedded mode's state is
+/// process memory, see <see cref="NotificationOptions.WriteStateBeforeSend"/>), and every send carries the notice's
+/// id as its idempotency key, so a crash between send and write can only repeat the same message.
 /// Waits (quiet hours, schedule, retry backoff) are a grain timer for the exact instant plus a reminder as
 /// the durable backstop; the grain deactivates between waits so a million notices do not stay in memory.
 /// </summary>
@@ -267,7 +268,10 @@ public sealed class NotificationGrain(
     {
         delivery.Status = NotificationStatus.Sending;
         delivery.Attempts++;
-        await state.WriteStateAsync();
+        if (_options.WriteStateBeforeSend)
+        {
+            await state.WriteStateAsync();
+        }
 
         metrics.SendStarted();
         SendResult result;

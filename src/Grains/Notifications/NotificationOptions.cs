@@ -33,6 +33,14 @@ public sealed class NotificationOptions
     /// </summary>
     public bool AcknowledgeAfterLogWritten { get; set; }
 
+    /// <summary>
+    /// The grain state (attempt counted, status SENDING) is written before each send, so a silo that dies mid-send leaves
+    /// a notice that another silo resumes as the same message and a crash loop still uses up attempts. The embedded
+    /// mode turns it off: its grain state lives in this process's memory, which a crash loses together with the send, so
+    /// the write would protect nothing; restart recovery works from the delivery log instead.
+    /// </summary>
+    public bool WriteStateBeforeSend { get; set; } = true;
+
     public RetrySchedule Retries => new(MaxAttempts, Backoff, Jitter);
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);

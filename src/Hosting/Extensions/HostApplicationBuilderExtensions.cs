@@ -41,6 +41,10 @@ public static class HostApplicationBuilderExtensions
             // the notice. Registered before the configuration is bound, so BillForU:Notifications can still turn it off.
             builder.Services.Configure<NotificationOptions>(o => o.AcknowledgeAfterLogWritten = true);
         }
+        else
+        {
+            builder.Services.Configure<NotificationOptions>(o => o.WriteStateBeforeSend = false);
+        }
         builder.Services.AddNotificationPipeline(builder.Configuration);
         builder.Services.AddNotificationChannels(builder.Configuration.GetSection(ChannelOptions.Section));
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{ChannelOptions.Section}:{nameof(ChannelOptions.OutboxDirectory)}"]))
