@@ -15,7 +15,7 @@ namespace BillForU.Storage.Notifications.MySql;
 /// </summary>
 internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : IDeliveryStore
 {
-    private readonly DeliveryStateReads _reads = new(async cancellationToken => await connections.OpenAsync(cancellationToken));
+    private readonly DeliveryStateReads _reads = new(async cancellationToken => await connections.OpenAsync(cancellationToken), KeyListSql.ParameterPerKey);
 
     /// <summary>Rows per upsert statement: about 200 KB of SQL, well under the default max_allowed_packet.</summary>
     private const int RowsPerUpsert = 1_000;
@@ -34,7 +34,8 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
     private static readonly DeliveryCounterWrites Counters = new(
         "INSERT INTO notification_status_counts (status, channel, notices) VALUES (@status, @channel, @n) ON DUPLICATE KEY UPDATE notices = notices + VALUES(notices)",
         "INSERT INTO notification_attempts_hourly (hour, status, attempts) VALUES (@hour, @status, @n) ON DUPLICATE KEY UPDATE attempts = attempts + VALUES(attempts)",
-        lockClause: " FOR UPDATE");
+        lockClause: " FOR UPDATE",
+        KeyListSql.ParameterPerKey);
 
     private static readonly string FullUpsert = UpsertSql(RowsPerUpsert);
 

@@ -17,11 +17,8 @@ internal sealed class MySqlRecipientDirectory(MySqlConnectionFactory connections
         await using var connection = await connections.OpenAsync(cancellationToken);
         foreach (var slice in NotificationRows.Slices(userIds))
         {
-            using var select = MySqlConnectionFactory.Command(connection, null, NotificationSql.RecipientsOf(slice.Length));
-            for (var i = 0; i < slice.Length; i++)
-            {
-                select.Parameters.AddWithValue(NotificationSql.KeyName(i), slice[i]);
-            }
+            using var select = MySqlConnectionFactory.Command(connection, null, NotificationSql.RecipientsOf(KeyListSql.ParameterPerKey, slice.Length));
+            KeyListSql.ParameterPerKey.Bind(select, slice);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             await NotificationRows.ReadRecipientsAsync(reader, recipients, cancellationToken);
         }

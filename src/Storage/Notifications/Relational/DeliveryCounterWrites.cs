@@ -12,7 +12,8 @@ namespace BillForU.Storage.Notifications.Relational;
 /// <param name="statusUpsert">Adds @n to the (@status, @channel) row of <c>notification_status_counts</c>, creating it.</param>
 /// <param name="hourlyUpsert">Adds @n to the (@hour, @status) row of <c>notification_attempts_hourly</c>, creating it.</param>
 /// <param name="lockClause">Appended to the read of the statuses on record (" FOR UPDATE" where other writers may race).</param>
-internal sealed class DeliveryCounterWrites(string statusUpsert, string hourlyUpsert, string lockClause)
+/// <param name="keys">How the dialect binds the batch's keys.</param>
+internal sealed class DeliveryCounterWrites(string statusUpsert, string hourlyUpsert, string lockClause, KeyListSql keys)
 {
     /// <summary>The statuses on record for the batch's keys, read (and locked, where the dialect needs it) before the batch is written.</summary>
     public async Task<IReadOnlyDictionary<(long BillId, Channel Channel), NotificationStatus>> StoredStatusesAsync(
@@ -22,11 +23,8 @@ internal sealed class DeliveryCounterWrites(string statusUpsert, string hourlyUp
         foreach (var slice in NotificationRows.Slices(billIds))
         {
             await using var select = Command(connection, transaction,
-                $"SELECT bill_id, channel, status FROM notification_deliveries WHERE bill_id IN ({string.Join(", ", slice.Select((_, i) => NotificationSql.KeyName(i)))}){lockClause}");
-            for (var i = 0; i < slice.Length; i++)
-            {
-                Parameter(select, NotificationSql.KeyName(i), slice[i]);
-            }
+                $"SELECT bill_id, channel, status FROM notification_deliveries WHERE bill_id IN ({keys.In(slice.Length)}){lockClause}");
+            keys.Bind(select, slice);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

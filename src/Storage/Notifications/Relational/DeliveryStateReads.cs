@@ -5,10 +5,10 @@ using BillForU.Storage.Relational;
 namespace BillForU.Storage.Notifications.Relational;
 
 /// <summary>
-/// The delivery-store reads that are the same SQL on SQLite and MySQL: only how a connection is opened
-/// differs, so both stores hand this their opener.
+/// The delivery-store reads that are the same SQL on SQLite and MySQL: only how a connection is opened and how a
+/// set of keys is bound differ, so both stores hand this their opener and key list.
 /// </summary>
-internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnection>> open)
+internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnection>> open, KeyListSql keys)
 {
     public async Task<IReadOnlyList<DeliveryState>> GetStatesAsync(IReadOnlyCollection<long> billIds, CancellationToken cancellationToken)
     {
@@ -20,11 +20,8 @@ internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnecti
         await using var connection = await open(cancellationToken);
         foreach (var slice in NotificationRows.Slices(billIds))
         {
-            await using var select = Command(connection, NotificationSql.StatesOfBills(slice.Length));
-            for (var i = 0; i < slice.Length; i++)
-            {
-                Parameter(select, NotificationSql.KeyName(i), slice[i]);
-            }
+            await using var select = Command(connection, NotificationSql.StatesOfBills(keys, slice.Length));
+            keys.Bind(select, slice);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -26,23 +26,19 @@ internal static class NotificationSql
     /// </summary>
     public static readonly string ListUnfinished = BuildListUnfinished();
 
-    /// <summary>The states of the bills bound as @k0…@k{count-1}.</summary>
-    public static string StatesOfBills(int count) =>
-        $"SELECT {NotificationRows.StateColumns} FROM notification_deliveries WHERE bill_id IN ({Keys(count)}) ORDER BY bill_id, channel";
+    /// <summary>The states of <paramref name="count"/> bills, named as <paramref name="keys"/> names them.</summary>
+    public static string StatesOfBills(KeyListSql keys, int count) =>
+        $"SELECT {NotificationRows.StateColumns} FROM notification_deliveries WHERE bill_id IN ({keys.In(count)}) ORDER BY bill_id, channel";
 
-    /// <summary>Two result sets for the users bound as @k0…@k{count-1}: their contacts, then their preferences by user and priority.</summary>
-    public static string RecipientsOf(int count)
+    /// <summary>Two result sets for <paramref name="count"/> users: their contacts, then their preferences by user and priority.</summary>
+    public static string RecipientsOf(KeyListSql keys, int count)
     {
-        var keys = Keys(count);
+        var set = keys.In(count);
         return $"""
-            SELECT id, email_cipher, phone_cipher FROM users WHERE id IN ({keys});
-            SELECT {NotificationRows.PreferenceColumns} FROM notification_prefs WHERE user_id IN ({keys}) ORDER BY user_id, priority, channel;
+            SELECT id, email_cipher, phone_cipher FROM users WHERE id IN ({set});
+            SELECT {NotificationRows.PreferenceColumns} FROM notification_prefs WHERE user_id IN ({set}) ORDER BY user_id, priority, channel;
             """;
     }
-
-    public static string KeyName(int index) => "@k" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Keys(int count) => string.Join(", ", Enumerable.Range(0, count).Select(KeyName));
 
     private static string BuildListUnfinished()
     {

@@ -12,7 +12,7 @@ namespace BillForU.Storage.Notifications.Sqlite;
 /// </summary>
 internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) : IDeliveryStore
 {
-    private readonly DeliveryStateReads _reads = new(async cancellationToken => await connections.OpenAsync(cancellationToken));
+    private readonly DeliveryStateReads _reads = new(async cancellationToken => await connections.OpenAsync(cancellationToken), KeyListSql.SqliteJsonArray);
 
     private const string UpsertSql = $"""
         INSERT INTO notification_deliveries ({NotificationRows.StateColumns})
@@ -26,7 +26,8 @@ internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) :
     private static readonly DeliveryCounterWrites Counters = new(
         "INSERT INTO notification_status_counts (status, channel, notices) VALUES (@status, @channel, @n) ON CONFLICT (status, channel) DO UPDATE SET notices = notices + excluded.notices",
         "INSERT INTO notification_attempts_hourly (hour, status, attempts) VALUES (@hour, @status, @n) ON CONFLICT (hour, status) DO UPDATE SET attempts = attempts + excluded.attempts",
-        lockClause: "");
+        lockClause: "",
+        KeyListSql.SqliteJsonArray);
 
     public Task UpsertStatesAsync(IReadOnlyList<DeliveryState> states, CancellationToken cancellationToken)
     {

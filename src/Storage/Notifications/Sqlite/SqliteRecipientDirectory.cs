@@ -17,11 +17,8 @@ internal sealed class SqliteRecipientDirectory(SqliteConnectionFactory connectio
         await using var connection = await connections.OpenAsync(cancellationToken);
         foreach (var slice in NotificationRows.Slices(userIds))
         {
-            using var select = SqliteConnectionFactory.Command(connection, null, NotificationSql.RecipientsOf(slice.Length));
-            for (var i = 0; i < slice.Length; i++)
-            {
-                select.Parameters.AddWithValue(NotificationSql.KeyName(i), slice[i]);
-            }
+            using var select = SqliteConnectionFactory.Command(connection, null, NotificationSql.RecipientsOf(KeyListSql.SqliteJsonArray, slice.Length));
+            KeyListSql.SqliteJsonArray.Bind(select, slice);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             await NotificationRows.ReadRecipientsAsync(reader, recipients, cancellationToken);
         }
