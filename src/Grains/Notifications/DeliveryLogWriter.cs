@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using BillForU.Storage.Notifications;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BillForU.Grains.Notifications;
 
@@ -9,7 +10,7 @@ namespace BillForU.Grains.Notifications;
 /// Collects delivery states and attempts from every notification grain of the silo and writes them in
 /// batches — one bulk upsert and one bulk insert per batch, never a statement per send on the hot path.
 /// </summary>
-public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<DeliveryLogWriter> logger) : BackgroundService
+public sealed partial class DeliveryLogWriter(IDeliveryStore store, IOptions<NotificationOptions> options, ILogger<DeliveryLogWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 5_000;
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
@@ -25,9 +26,17 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<Deli
     /// <summary>Records written or queued but not yet flushed, for callers that wait for the log to settle.</summary>
     public long Pending => Interlocked.Read(ref _pending);
 
+    // Numbering records takes a lock every grain of the silo contends for; only acknowledging after the log needs it.
+    private readonly bool _numbered = options.Value.AcknowledgeAfterLogWritten;
+
     public void Record(DeliveryState state, DeliveryAttempt? attempt)
     {
         Interlocked.Increment(ref _pending);
+        if (!_numbered)
+        {
+            _queue.Writer.TryWrite((state, attempt, 0));
+            return;
+        }
         // Sequence numbers enter the queue in order, so "written up to n" means every record up to n.
         lock (_order)
         {
@@ -35,9 +44,16 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<Deli
         }
     }
 
-    /// <summary>Completes once every record made so far (by any grain of this silo) is in the database.</summary>
+    /// <summary>
+    /// Completes once every record made so far (by any grain of this silo) is in the database. Only with
+    /// <see cref="NotificationOptions.AcknowledgeAfterLogWritten"/>, which has records numbered.
+    /// </summary>
     public Task WhenWrittenAsync()
     {
+        if (!_numbered)
+        {
+            throw new InvalidOperationException($"The delivery log numbers its records only with {nameof(NotificationOptions.AcknowledgeAfterLogWritten)}.");
+        }
         lock (_order)
         {
             if (_recorded <= _written)

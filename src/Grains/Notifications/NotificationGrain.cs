@@ -26,6 +26,7 @@ public sealed class NotificationGrain(
     IRecipientDirectory directory,
     ContactCipher cipher,
     DeliveryLogWriter log,
+    SendDeadlines deadlines,
     NotificationMetrics metrics,
     IOptions<NotificationOptions> options,
     TimeProvider time,
@@ -348,17 +349,17 @@ public sealed class NotificationGrain(
             NotificationIds.For(billEvent.BillId, delivery.Channel), billEvent.BillId, billEvent.UserId, billEvent.BillingMonth,
             billEvent.TotalAmount, billEvent.IssuedAt, billEvent.DueDate,
             new BillTotals(lines.BaseFee, lines.AddonFee, lines.DeviceFee, lines.MicroPayment, lines.Discount, lines.Vat));
-        using var timeout = new CancellationTokenSource(_options.SendTimeout);
+        var deadline = deadlines.Next();
         try
         {
-            var result = await sender.SendAsync(notice, address, timeout.Token);
+            var result = await sender.SendAsync(notice, address, deadline);
             if (result.Outcome == SendOutcome.Sent)
             {
                 logger.Sent(billEvent.BillId, delivery.Channel, Mask(delivery.Channel, address), delivery.Attempts);
             }
             return result;
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             return SendResult.Retry($"The {delivery.Channel} provider did not answer within {_options.SendTimeout.TotalSeconds:F0} s.");
         }
