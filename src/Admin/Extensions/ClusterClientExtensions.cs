@@ -1,11 +1,11 @@
 using BillForU.Hosting.Configuration;
 using BillForU.Hosting.Extensions;
+using BillForU.Hosting.Redis;
 using BillForU.Hosting.Security;
 using BillForU.Storage;
 using BillForU.Storage.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using StackExchange.Redis;
 
 namespace BillForU.Admin.Extensions;
 
@@ -33,7 +33,7 @@ public static class ClusterClientExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPiiProtection(keys);
         builder.Services.AddSqlStore(options.ResolveSql());
-        var redis = ConfigurationOptions.Parse(options.Redis);
+        var redis = RedisConnectionOptions.Parse(options.Redis);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>

@@ -1,5 +1,6 @@
 using BillForU.Grains.Interfaces;
 using BillForU.Hosting.Configuration;
+using BillForU.Hosting.Redis;
 using BillForU.Hosting.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,6 @@ using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.Streams;
-using StackExchange.Redis;
 
 namespace BillForU.Hosting.Extensions;
 
@@ -34,7 +34,7 @@ public static class SiloBuilderExtensions
             {
                 silo.ConfigureEndpoints(endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
             }
-            silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(options.Redis!));
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisConnectionOptions.Parse(options.Redis!));
         }
         else
         {
@@ -67,7 +67,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         if (options.Mode == BillForUMode.Cluster)
         {
-            var redis = ConfigurationOptions.Parse(options.Redis!);
+            var redis = RedisConnectionOptions.Parse(options.Redis!);
             silo.AddRedisGrainStorage(Constants.GrainStorage, o => o.ConfigurationOptions = redis);
             silo.AddRedisGrainStorage(Constants.PubSubStorage, o => o.ConfigurationOptions = redis);
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
