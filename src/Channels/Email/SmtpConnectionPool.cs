@@ -135,6 +135,10 @@ internal sealed class SmtpConnectionPool(SmtpOptions options, TimeProvider time,
             {
                 client.Capabilities &= ~SmtpCapabilities.Pipelining;
             }
+            // With SIZE announced, MailKit renders every message once just to measure it before rendering it again to
+            // send. A bill notice is a few kilobytes, far below any relay's limit, and the relay still enforces its
+            // limit on the data itself.
+            client.Capabilities &= ~SmtpCapabilities.Size;
             if (!string.IsNullOrEmpty(options.UserName))
             {
                 await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);

@@ -2,6 +2,7 @@ using BillForU.Channels.Configuration;
 using BillForU.Channels.Extensions;
 using BillForU.Grains.Notifications;
 using BillForU.Hosting.Configuration;
+using BillForU.Hosting.Preflight;
 using BillForU.Hosting.Security;
 using BillForU.Storage.Extensions;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,7 @@ public static class HostApplicationBuilderExtensions
     /// the contact keys, the SQL store and the Orleans silo.
     /// </summary>
     /// <exception cref="BillForUConfigurationException">A required setting is missing or invalid.</exception>
+    /// <exception cref="Preflight.DependencyUnavailableException">Cluster mode, and Redis or Kafka does not answer.</exception>
     public static async Task<BillForUOptions> AddBillForUSiloAsync(this IHostApplicationBuilder builder, CancellationToken cancellationToken)
     {
         var options = builder.Configuration.GetBillForUOptions();
@@ -29,6 +31,7 @@ public static class HostApplicationBuilderExtensions
             Directory.CreateDirectory(options.DataDirectory);
         }
         var keys = await PiiKeyRingLoader.LoadAsync(options, cancellationToken);
+        await ClusterDependencyCheck.CheckAsync(options, builder.Configuration, cancellationToken);
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);

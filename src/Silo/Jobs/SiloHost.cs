@@ -2,6 +2,7 @@ using BillForU.Admin.Auth;
 using BillForU.Admin.Extensions;
 using BillForU.Hosting.Configuration;
 using BillForU.Hosting.Extensions;
+using BillForU.Hosting.Preflight;
 using BillForU.Silo.Cli;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,6 +37,11 @@ public static class SiloHost
             await output.WriteLineAsync($"configuration error: {e.Message}");
             return (null, null, ExitCodes.BadConfiguration);
         }
+        catch (DependencyUnavailableException e)
+        {
+            await output.WriteLineAsync($"dependency unavailable: {e.Message}");
+            return (null, null, ExitCodes.StorageUnavailable);
+        }
     }
 
     /// <summary>
@@ -56,6 +62,11 @@ public static class SiloHost
         {
             await output.WriteLineAsync($"configuration error: {e.Message}");
             return (null, null, null, ExitCodes.BadConfiguration);
+        }
+        catch (DependencyUnavailableException e)
+        {
+            await output.WriteLineAsync($"dependency unavailable: {e.Message}");
+            return (null, null, null, ExitCodes.StorageUnavailable);
         }
         LocalAdminKeys? keys;
         try
