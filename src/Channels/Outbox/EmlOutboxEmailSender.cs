@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using BillForU.Channels.Email;
 using BillForU.Channels.Logging;
 using BillForU.Domain.Customers;
@@ -30,7 +31,8 @@ internal sealed class EmlOutboxEmailSender : IEmailSender, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lazy<JsonLinesOutbox> _summary;
-    private int _files;
+    private readonly Lazy<ConcurrentDictionary<string, byte>> _files;
+    private int _written;
     private long _temporaries;
 
     public EmlOutboxEmailSender(string outboxDirectory, int emlFileLimit, BillNoticeMessage messages, TimeProvider time, ILogger<EmlOutboxEmailSender> logger)
@@ -43,6 +45,10 @@ internal sealed class EmlOutboxEmailSender : IEmailSender, IAsyncDisposable
         _logger = logger;
         // Opened on first use: below the limit there is no summary file at all.
         _summary = new(() => new JsonLinesOutbox(Path.Combine(outboxDirectory, SummaryFileName), logger));
+        // The folder is listed once, on the first send, rather than a file looked up per send: past the limit every
+        // send asks whether its notice already has a file.
+        _files = new(() => new ConcurrentDictionary<string, byte>(
+            Directory.EnumerateFiles(_directory, "*.eml").Select(f => KeyValuePair.Create(Path.GetFileName(f), (byte)0))));
     }
 
     public Channel Channel => Channel.Email;
@@ -76,10 +82,11 @@ internal sealed class EmlOutboxEmailSender : IEmailSender, IAsyncDisposable
         {
             return SendResult.Failed("The email address is not valid.");
         }
-        var path = Path.Combine(_directory, FileName(notice.NotificationId));
+        var fileName = FileName(notice.NotificationId);
+        var path = Path.Combine(_directory, fileName);
         try
         {
-            if (OverLimit(path))
+            if (OverLimit(fileName))
             {
                 await _summary.Value.AppendAsync(SummaryLine(notice, masked), cancellationToken);
                 return SendResult.Sent($"{SummaryFileName}#{notice.NotificationId}");
@@ -95,18 +102,23 @@ internal sealed class EmlOutboxEmailSender : IEmailSender, IAsyncDisposable
     }
 
     /// <summary>A resend of a notice that already has its file still overwrites it; only new notices count.</summary>
-    private bool OverLimit(string path)
+    private bool OverLimit(string fileName)
     {
-        if (_limit == int.MaxValue || File.Exists(path))
+        if (_limit == int.MaxValue || _files.Value.ContainsKey(fileName))
         {
             return false;
         }
-        var files = Interlocked.Increment(ref _files);
-        if (files == _limit + 1)
+        var written = Interlocked.Increment(ref _written);
+        if (written == _limit + 1)
         {
             _logger.EmlLimitReached(_limit, Path.Combine(Path.GetDirectoryName(_directory)!, SummaryFileName));
         }
-        return files > _limit;
+        if (written > _limit)
+        {
+            return true;
+        }
+        _files.Value.TryAdd(fileName, 0);
+        return false;
     }
 
     private async Task WriteFileAsync(MimeMessage message, string path, CancellationToken cancellationToken)

@@ -1,8 +1,7 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using BillForU.Storage.Notifications;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace BillForU.Grains.Notifications;
 
@@ -10,15 +9,17 @@ namespace BillForU.Grains.Notifications;
 /// Collects delivery states and attempts from every notification grain of the silo and writes them in
 /// batches — one bulk upsert and one bulk insert per batch, never a statement per send on the hot path.
 /// </summary>
-public sealed partial class DeliveryLogWriter(IDeliveryStore store, IOptions<NotificationOptions> options, ILogger<DeliveryLogWriter> logger) : BackgroundService
+public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<DeliveryLogWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 5_000;
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(10);
 
-    private readonly Channel<(DeliveryState State, DeliveryAttempt? Attempt, long Sequence)> _queue =
-        Channel.CreateUnbounded<(DeliveryState, DeliveryAttempt?, long)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock _order = new();
-    private readonly List<(long Sequence, TaskCompletionSource Written)> _waiters = [];
+    // A lock-free queue: every grain of the silo records here, and on two cores a locked queue had them spinning.
+    private readonly ConcurrentQueue<(DeliveryState State, DeliveryAttempt? Attempt)> _queue = new();
+    private readonly Lock _waitersLock = new();
+    private readonly List<(long Count, TaskCompletionSource Written)> _waiters = [];
+    private volatile bool _stopping;
     private long _pending;
     private long _recorded;
     private long _written;
@@ -26,49 +27,40 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, IOptions<Not
     /// <summary>Records written or queued but not yet flushed, for callers that wait for the log to settle.</summary>
     public long Pending => Interlocked.Read(ref _pending);
 
-    // Numbering records takes a lock every grain of the silo contends for; only acknowledging after the log needs it.
-    private readonly bool _numbered = options.Value.AcknowledgeAfterLogWritten;
-
     public void Record(DeliveryState state, DeliveryAttempt? attempt)
     {
         Interlocked.Increment(ref _pending);
-        if (!_numbered)
-        {
-            _queue.Writer.TryWrite((state, attempt, 0));
-            return;
-        }
-        // Sequence numbers enter the queue in order, so "written up to n" means every record up to n.
-        lock (_order)
-        {
-            _queue.Writer.TryWrite((state, attempt, ++_recorded));
-        }
+        Interlocked.Increment(ref _recorded);
+        _queue.Enqueue((state, attempt));
     }
 
     /// <summary>
-    /// Completes once every record made so far (by any grain of this silo) is in the database. Only with
-    /// <see cref="NotificationOptions.AcknowledgeAfterLogWritten"/>, which has records numbered.
+    /// Completes once every record made so far (by any grain of this silo) is in the database. Records are counted
+    /// before they are queued, so a caller's own records are among the first <c>n</c> queued when it reads the count
+    /// <c>n</c>; the queue is first in, first out, so once <c>n</c> records are written, so are the caller's.
     /// </summary>
     public Task WhenWrittenAsync()
     {
-        if (!_numbered)
+        var recorded = Interlocked.Read(ref _recorded);
+        if (recorded <= Interlocked.Read(ref _written))
         {
-            throw new InvalidOperationException($"The delivery log numbers its records only with {nameof(NotificationOptions.AcknowledgeAfterLogWritten)}.");
+            return Task.CompletedTask;
         }
-        lock (_order)
+        lock (_waitersLock)
         {
-            if (_recorded <= _written)
+            if (recorded <= Interlocked.Read(ref _written))
             {
                 return Task.CompletedTask;
             }
             var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((_recorded, written));
+            _waiters.Add((recorded, written));
             return written.Task;
         }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _queue.Writer.TryComplete();
+        _stopping = true;
         await base.StopAsync(cancellationToken);
     }
 
@@ -76,15 +68,22 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, IOptions<Not
     {
         var states = new Dictionary<(long, Domain.Customers.Channel), DeliveryState>();
         var attempts = new List<DeliveryAttempt>();
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync(CancellationToken.None))
+        while (true)
         {
+            if (_queue.IsEmpty)
+            {
+                if (_stopping)
+                {
+                    return;
+                }
+                await Task.Delay(IdlePoll, CancellationToken.None);
+                continue;
+            }
             var taken = 0;
-            long last = 0;
             var deadline = DateTime.UtcNow + FlushInterval;
             while (taken < MaxBatch)
             {
-                if (reader.TryRead(out var item))
+                if (_queue.TryDequeue(out var item))
                 {
                     // Only the newest state of a (bill, channel) matters; every attempt is kept.
                     states[(item.State.BillId, item.State.Channel)] = item.State;
@@ -92,33 +91,31 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, IOptions<Not
                     {
                         attempts.Add(item.Attempt);
                     }
-                    last = item.Sequence;
                     taken++;
                 }
-                else if (DateTime.UtcNow >= deadline || reader.Completion.IsCompleted)
+                else if (DateTime.UtcNow >= deadline || _stopping)
                 {
                     break;
                 }
                 else
                 {
-                    await Task.Delay(10, CancellationToken.None);
+                    await Task.Delay(IdlePoll, CancellationToken.None);
                 }
             }
             await FlushAsync(states, attempts);
             Interlocked.Add(ref _pending, -taken);
-            ReleaseWaiters(last);
+            ReleaseWaiters(Interlocked.Add(ref _written, taken));
         }
     }
 
     private void ReleaseWaiters(long written)
     {
         List<TaskCompletionSource>? released = null;
-        lock (_order)
+        lock (_waitersLock)
         {
-            _written = Math.Max(_written, written);
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
-                if (_waiters[i].Sequence <= _written)
+                if (_waiters[i].Count <= written)
                 {
                     (released ??= []).Add(_waiters[i].Written);
                     _waiters.RemoveAt(i);
