@@ -82,6 +82,25 @@ public abstract class NotificationStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Recipients_of_a_gapped_or_scattered_set_are_exactly_the_users_asked_for()
+    {
+        const int users = 400;
+        await Get<IDatasetSeeder>().SeedAsync(TestData.Generator(users), null, Ct);
+        // Every other user is dense enough to be read as one id range; the users between must not come back.
+        long[] everyOther = [.. Enumerable.Range(0, users / 2).Select(i => (long)(2 * i) + 1)];
+        long[] scattered = [3, 97, 250, 399];
+
+        var gapped = await Directory.GetRecipientsAsync(everyOther, Ct);
+        var sparse = await Directory.GetRecipientsAsync(scattered, Ct);
+
+        Assert.Equal(everyOther, gapped.Keys.Order());
+        Assert.All(gapped, r => Assert.Equal(r.Key, r.Value.UserId));
+        Assert.All(gapped.Values, r => Assert.All(r.Preferences, p => Assert.Equal(r.UserId, p.UserId)));
+        Assert.Equal(scattered, sparse.Keys.Order());
+        Assert.Equal(DemoContacts.EmailFor(97), Cipher.Decrypt(sparse[97].EmailCipher, ContactColumns.Email));
+    }
+
+    [Fact]
     public async Task Saved_preferences_insert_or_replace_by_user_and_channel()
     {
         await Get<IDatasetSeeder>().SeedAsync(TestData.Generator(3), null, Ct);

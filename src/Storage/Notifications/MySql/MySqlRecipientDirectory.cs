@@ -17,10 +17,10 @@ internal sealed class MySqlRecipientDirectory(MySqlConnectionFactory connections
         await using var connection = await connections.OpenAsync(cancellationToken);
         foreach (var slice in NotificationRows.Slices(userIds))
         {
-            using var select = MySqlConnectionFactory.Command(connection, null, NotificationSql.RecipientsOf(KeyListSql.ParameterPerKey, slice.Length));
-            KeyListSql.ParameterPerKey.Bind(select, slice);
+            using var select = MySqlConnectionFactory.Command(connection, null, "");
+            RecipientQuery.Prepare(select, KeyListSql.ParameterPerKey, slice);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            await NotificationRows.ReadRecipientsAsync(reader, recipients, cancellationToken);
+            await NotificationRows.ReadRecipientsAsync(reader, slice, recipients, cancellationToken);
         }
         return recipients;
     }

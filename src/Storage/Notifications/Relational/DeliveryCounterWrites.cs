@@ -22,7 +22,7 @@ internal sealed class DeliveryCounterWrites(string statusUpsert, string hourlyUp
         var stored = new Dictionary<(long, Channel), NotificationStatus>();
         foreach (var slice in NotificationRows.Slices(billIds))
         {
-            await using var select = Command(connection, transaction,
+            await using var select = DbCommands.Create(connection, transaction,
                 $"SELECT bill_id, channel, status FROM notification_deliveries WHERE bill_id IN ({keys.In(slice.Length)}){lockClause}");
             keys.Bind(select, slice);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
@@ -38,10 +38,10 @@ internal sealed class DeliveryCounterWrites(string statusUpsert, string hourlyUp
     {
         foreach (var delta in deltas.OrderBy(d => d.Status).ThenBy(d => d.Channel))
         {
-            await using var upsert = Command(connection, transaction, statusUpsert);
-            Parameter(upsert, "@status", NotificationNames.Of(delta.Status));
-            Parameter(upsert, "@channel", SqlNames.Of(delta.Channel));
-            Parameter(upsert, "@n", delta.Count);
+            await using var upsert = DbCommands.Create(connection, transaction, statusUpsert);
+            upsert.AddParameter("@status", NotificationNames.Of(delta.Status));
+            upsert.AddParameter("@channel", SqlNames.Of(delta.Channel));
+            upsert.AddParameter("@n", delta.Count);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -50,27 +50,11 @@ internal sealed class DeliveryCounterWrites(string statusUpsert, string hourlyUp
     {
         foreach (var (hour, status, count) in DeliveryCounters.HourlyDeltas(attempts).OrderBy(d => d.Hour).ThenBy(d => d.Status))
         {
-            await using var upsert = Command(connection, transaction, hourlyUpsert);
-            Parameter(upsert, "@hour", hour);
-            Parameter(upsert, "@status", NotificationNames.Of(status));
-            Parameter(upsert, "@n", count);
+            await using var upsert = DbCommands.Create(connection, transaction, hourlyUpsert);
+            upsert.AddParameter("@hour", hour);
+            upsert.AddParameter("@status", NotificationNames.Of(status));
+            upsert.AddParameter("@n", count);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

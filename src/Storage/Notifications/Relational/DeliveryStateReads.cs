@@ -20,7 +20,7 @@ internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnecti
         await using var connection = await open(cancellationToken);
         foreach (var slice in NotificationRows.Slices(billIds))
         {
-            await using var select = Command(connection, NotificationSql.StatesOfBills(keys, slice.Length));
+            await using var select = DbCommands.Create(connection, null, NotificationSql.StatesOfBills(keys, slice.Length));
             keys.Bind(select, slice);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
@@ -38,8 +38,8 @@ internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnecti
             return [];
         }
         await using var connection = await open(cancellationToken);
-        await using var select = Command(connection, NotificationSql.ListByStatus);
-        Parameter(select, "@status", NotificationNames.Of(status));
+        await using var select = DbCommands.Create(connection, null, NotificationSql.ListByStatus);
+        select.AddParameter("@status", NotificationNames.Of(status));
         return await ReadPageAsync(select, afterBillId, limit, cancellationToken);
     }
 
@@ -50,7 +50,7 @@ internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnecti
             return [];
         }
         await using var connection = await open(cancellationToken);
-        await using var select = Command(connection, NotificationSql.ListUnfinished);
+        await using var select = DbCommands.Create(connection, null, NotificationSql.ListUnfinished);
         return await ReadPageAsync(select, afterBillId, limit, cancellationToken);
     }
 
@@ -58,7 +58,7 @@ internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnecti
     public async Task<IReadOnlyList<StatusCount>> CountByStatusAsync(CancellationToken cancellationToken)
     {
         await using var connection = await open(cancellationToken);
-        await using var select = Command(connection, DeliveryCounters.CountsSql);
+        await using var select = DbCommands.Create(connection, null, DeliveryCounters.CountsSql);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         return await RowMappers.ReadAllAsync(reader, static r => new StatusCount(
             NotificationNames.ChannelOf(r.GetString(1)),
@@ -71,9 +71,9 @@ internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnecti
     {
         var (from, to) = DeliveryCounters.HourRange(fromUtc, toUtc);
         await using var connection = await open(cancellationToken);
-        await using var select = Command(connection, DeliveryCounters.HourlySql);
-        Parameter(select, "@from", from);
-        Parameter(select, "@to", to);
+        await using var select = DbCommands.Create(connection, null, DeliveryCounters.HourlySql);
+        select.AddParameter("@from", from);
+        select.AddParameter("@to", to);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         return await NotificationRows.ReadHourlyCountsAsync(reader, cancellationToken);
     }
@@ -81,31 +81,16 @@ internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnecti
     public async Task<IReadOnlyList<DeliveryAttempt>> GetAttemptsAsync(long billId, CancellationToken cancellationToken)
     {
         await using var connection = await open(cancellationToken);
-        await using var select = Command(connection, NotificationSql.AttemptsOfBill);
-        Parameter(select, "@bill", billId);
+        await using var select = DbCommands.Create(connection, null, NotificationSql.AttemptsOfBill);
+        select.AddParameter("@bill", billId);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         return await RowMappers.ReadAllAsync(reader, NotificationRows.Attempt, cancellationToken);
     }
 
-    private static DbCommand Command(DbConnection connection, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command;
-    }
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
     private static async Task<IReadOnlyList<DeliveryState>> ReadPageAsync(DbCommand select, long afterBillId, int limit, CancellationToken cancellationToken)
     {
-        Parameter(select, "@after", afterBillId);
-        Parameter(select, "@limit", limit + NotificationRows.MaxRowsPerBill - 1);
+        select.AddParameter("@after", afterBillId);
+        select.AddParameter("@limit", limit + NotificationRows.MaxRowsPerBill - 1);
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         var rows = new List<DeliveryState>(limit);
         while (await reader.ReadAsync(cancellationToken))

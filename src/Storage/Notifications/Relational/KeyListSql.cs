@@ -2,6 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 
+using BillForU.Storage.Relational;
+
 namespace BillForU.Storage.Notifications.Relational;
 
 /// <summary>
@@ -23,14 +25,6 @@ internal abstract class KeyListSql
 
     public abstract void Bind(DbCommand command, IReadOnlyList<long> keys);
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
     private sealed class Parameters : KeyListSql
     {
         public override string In(int count) => string.Join(", ", Enumerable.Range(0, count).Select(Name));
@@ -39,7 +33,7 @@ internal abstract class KeyListSql
         {
             for (var i = 0; i < keys.Count; i++)
             {
-                Add(command, Name(i), keys[i]);
+                command.AddParameter(Name(i), keys[i]);
             }
         }
 
@@ -57,7 +51,7 @@ internal abstract class KeyListSql
             {
                 json.Append(i == 0 ? "" : ",").Append(keys[i].ToString(CultureInfo.InvariantCulture));
             }
-            Add(command, "@keys", json.Append(']').ToString());
+            command.AddParameter("@keys", json.Append(']').ToString());
         }
     }
 }

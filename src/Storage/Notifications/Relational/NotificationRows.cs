@@ -61,19 +61,28 @@ internal static class NotificationRows
 
     /// <summary>
     /// Reads users (id, email_cipher, phone_cipher) and then their preferences (<see cref="PreferenceColumns"/>,
-    /// ordered by user) from two result sets into <paramref name="into"/>.
+    /// ordered by user) from two result sets into <paramref name="into"/>, keeping only the users of <paramref name="wanted"/>
+    /// (ascending ids: a <see cref="RecipientQuery"/> range may hold others).
     /// </summary>
-    public static async Task ReadRecipientsAsync(DbDataReader reader, Dictionary<long, Recipient> into, CancellationToken cancellationToken)
+    public static async Task ReadRecipientsAsync(DbDataReader reader, long[] wanted, Dictionary<long, Recipient> into, CancellationToken cancellationToken)
     {
         var preferences = new Dictionary<long, List<NotificationPreference>>();
         var users = new List<(long Id, string Email, string Phone)>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            users.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+            var id = reader.GetInt64(0);
+            if (Array.BinarySearch(wanted, id) >= 0)
+            {
+                users.Add((id, reader.GetString(1), reader.GetString(2)));
+            }
         }
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (Array.BinarySearch(wanted, reader.GetInt64(0)) < 0)
+            {
+                continue;
+            }
             var preference = Preference(reader);
             if (!preferences.TryGetValue(preference.UserId, out var list))
             {

@@ -30,6 +30,12 @@ internal static class NotificationSql
     public static string StatesOfBills(KeyListSql keys, int count) =>
         $"SELECT {NotificationRows.StateColumns} FROM notification_deliveries WHERE bill_id IN ({keys.In(count)}) ORDER BY bill_id, channel";
 
+    /// <summary>Two result sets for the users with ids from @lo to @hi: their contacts, then their preferences by user and priority.</summary>
+    public const string RecipientsBetween = $"""
+        SELECT id, email_cipher, phone_cipher FROM users WHERE id BETWEEN @lo AND @hi;
+        SELECT {NotificationRows.PreferenceColumns} FROM notification_prefs WHERE user_id BETWEEN @lo AND @hi ORDER BY user_id, priority, channel;
+        """;
+
     /// <summary>Two result sets for <paramref name="count"/> users: their contacts, then their preferences by user and priority.</summary>
     public static string RecipientsOf(KeyListSql keys, int count)
     {

@@ -17,10 +17,10 @@ internal sealed class SqliteRecipientDirectory(SqliteConnectionFactory connectio
         await using var connection = await connections.OpenAsync(cancellationToken);
         foreach (var slice in NotificationRows.Slices(userIds))
         {
-            using var select = SqliteConnectionFactory.Command(connection, null, NotificationSql.RecipientsOf(KeyListSql.SqliteJsonArray, slice.Length));
-            KeyListSql.SqliteJsonArray.Bind(select, slice);
+            using var select = SqliteConnectionFactory.Command(connection, null, "");
+            RecipientQuery.Prepare(select, KeyListSql.SqliteJsonArray, slice);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            await NotificationRows.ReadRecipientsAsync(reader, recipients, cancellationToken);
+            await NotificationRows.ReadRecipientsAsync(reader, slice, recipients, cancellationToken);
         }
         return recipients;
     }
