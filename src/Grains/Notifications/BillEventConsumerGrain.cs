@@ -13,7 +13,7 @@ namespace BillForU.Grains.Notifications;
 /// queries, not a million.
 /// </summary>
 [ImplicitStreamSubscription(Constants.BillingStreamNamespace)]
-public sealed class BillEventConsumerGrain(IRecipientDirectory directory, IDeliveryStore deliveries)
+public sealed class BillEventConsumerGrain(IRecipientDirectory directory, IDeliveryStore deliveries, DeliveryLogWriter log)
     : Grain, IBillEventConsumerGrain, IStreamSubscriptionObserver, IAsyncObserver<BillEventBatch>
 {
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
@@ -21,6 +21,7 @@ public sealed class BillEventConsumerGrain(IRecipientDirectory directory, IDeliv
 
     public async Task OnNextAsync(BillEventBatch item, StreamSequenceToken? token = null)
     {
+        await log.WaitForRoomAsync();
         var events = item.Events;
         var userIds = events.Select(e => e.UserId).Distinct().ToArray();
         var recipientsTask = Task.Run(() => directory.GetRecipientsAsync(userIds, CancellationToken.None));

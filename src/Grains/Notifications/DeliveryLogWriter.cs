@@ -12,6 +12,9 @@ namespace BillForU.Grains.Notifications;
 public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<DeliveryLogWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 5_000;
+
+    // Records queued beyond this hold back the intake of new bill events (see WaitForRoomAsync).
+    private const int MaxBacklog = 4 * MaxBatch;
     private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(10);
 
@@ -26,6 +29,19 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<Deli
 
     /// <summary>Records written or queued but not yet flushed, for callers that wait for the log to settle.</summary>
     public long Pending => Interlocked.Read(ref _pending);
+
+    /// <summary>
+    /// Completes once the queue is below its backlog limit. Consumers of bill events wait here before taking a batch, so
+    /// a log that cannot keep up slows the intake instead of growing without bound — and the log keeps pace on a busy
+    /// machine rather than being left a long single-threaded tail after the notices are sent.
+    /// </summary>
+    public async ValueTask WaitForRoomAsync()
+    {
+        while (Interlocked.Read(ref _pending) > MaxBacklog && !_stopping)
+        {
+            await Task.Delay(IdlePoll, CancellationToken.None);
+        }
+    }
 
     public void Record(DeliveryState state, DeliveryAttempt? attempt)
     {
