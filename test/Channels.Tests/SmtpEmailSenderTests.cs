@@ -56,6 +56,27 @@ public sealed class SmtpEmailSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Notices_sent_one_after_another_and_at_once_each_carry_only_their_own_recipient_id_and_bill()
+    {
+        // Message structures are reused between notices: nothing of one notice may leak into the next.
+        var bills = Enumerable.Range(0, 40).Select(i => 2026100000100L + i).ToArray();
+        foreach (var bill in bills[..10])
+        {
+            await Sender.SendAsync(Notices.For(bill), $"user{bill}@test.com", CancellationToken.None);
+        }
+        await Task.WhenAll(bills[10..].Select(bill => Sender.SendAsync(Notices.For(bill), $"user{bill}@test.com", CancellationToken.None)));
+
+        foreach (var bill in bills)
+        {
+            var message = Assert.Single(_smtp.MessagesTo($"user{bill}@test.com"));
+            Assert.Equal($"user{bill}@test.com", Assert.Single(message.To.Mailboxes).Address);
+            Assert.Equal($"{bill}-email@billforu", message.MessageId);
+            Assert.Contains($"Bill no. {bill}", message.TextBody);
+            Assert.Contains($"Bill no. {bill}", message.HtmlBody);
+        }
+    }
+
+    [Fact]
     public async Task A_resend_carries_the_same_message_id()
     {
         var notice = Notices.For(2026100000002);

@@ -1,38 +1,27 @@
+using System.Collections.Concurrent;
 using BillForU.Channels.Configuration;
 using MimeKit;
 
 namespace BillForU.Channels.Email;
 
-/// <summary>Builds the MIME message of a notice: the same bytes go to the relay or into the <c>.eml</c> outbox.</summary>
+/// <summary>
+/// Builds the MIME message of a notice: the same bytes go to the relay or into the <c>.eml</c> outbox. Messages are
+/// rented: a MIME message is a tree of headers, address lists and parts with change events, and building that tree
+/// for every notice was a quarter of all the memory a cluster silo allocated per notice. A returned message keeps its
+/// tree; the next notice only replaces what differs (recipient, ids, date, subject and the two bodies).
+/// </summary>
 internal sealed class BillNoticeMessage(SmtpOptions options, TimeProvider time)
 {
-    private const string MessageIdDomain = "billforu";
+    private readonly ConcurrentBag<RentedNoticeMessage> _returned = [];
 
-    private readonly MailboxAddress _from = new(options.FromName, options.FromAddress);
-
-    /// <summary>
-    /// <c>&lt;{NotificationId}@billforu&gt;</c>: every attempt and every resend of a notice carries the same id, so a
-    /// mailbox (or a human reading the capture) can tell a repeat from a second bill.
-    /// </summary>
-    private static string MessageIdOf(BillNotice notice) => $"{notice.NotificationId}@{MessageIdDomain}";
-
-    public MimeMessage Create(BillNotice notice, string address)
+    /// <summary>The notice's message; dispose it once it is sent or written, and do not touch it after.</summary>
+    public RentedNoticeMessage Rent(BillNotice notice, MailboxAddress to)
     {
-        // The header-list constructor, because the default one generates a Message-Id and a Date (a host-name lookup
-        // and a clock read) that are replaced at once: it halves the cost of building a notice.
-        var message = new MimeMessage(Enumerable.Empty<Header>())
+        if (!_returned.TryTake(out var rented))
         {
-            MessageId = MessageIdOf(notice),
-            Date = time.GetUtcNow(),
-            Subject = BillNoticeTemplate.Subject(notice),
-            Body = new BodyBuilder
-            {
-                TextBody = BillNoticeTemplate.Text(notice),
-                HtmlBody = BillNoticeTemplate.Html(notice),
-            }.ToMessageBody(),
-        };
-        message.From.Add(_from);
-        message.To.Add(MailboxAddress.Parse(address));
-        return message;
+            rented = new RentedNoticeMessage(_returned, options);
+        }
+        rented.Fill(notice, to, time.GetUtcNow());
+        return rented;
     }
 }

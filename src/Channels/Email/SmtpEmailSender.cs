@@ -33,12 +33,7 @@ internal sealed class SmtpEmailSender(SmtpConnectionPool pool, BillNoticeMessage
 
     private async Task<SendResult> TrySendAsync(BillNotice notice, string address, CancellationToken cancellationToken)
     {
-        MimeMessage message;
-        try
-        {
-            message = messages.Create(notice, address);
-        }
-        catch (ParseException)
+        if (!MailboxAddress.TryParse(address, out var to))
         {
             return SendResult.Failed("The email address is not valid.");
         }
@@ -56,9 +51,11 @@ internal sealed class SmtpEmailSender(SmtpConnectionPool pool, BillNoticeMessage
         var reusable = false;
         try
         {
-            await client.SendAsync(message, cancellationToken);
+            // Rented once the session is: thousands of notices may be waiting for one, and need no message yet.
+            using var message = messages.Rent(notice, to);
+            await client.SendAsync(message.Message, cancellationToken);
             reusable = true;
-            return SendResult.Sent($"<{message.MessageId}>");
+            return SendResult.Sent($"<{message.Message.MessageId}>");
         }
         catch (SmtpCommandException e)
         {

@@ -78,7 +78,7 @@ internal sealed class EmlOutboxEmailSender : IEmailSender, IAsyncDisposable
 
     private async Task<SendResult> WriteAsync(BillNotice notice, string address, string masked, CancellationToken cancellationToken)
     {
-        if (!MailboxAddress.TryParse(address, out _))
+        if (!MailboxAddress.TryParse(address, out var to))
         {
             return SendResult.Failed("The email address is not valid.");
         }
@@ -91,9 +91,9 @@ internal sealed class EmlOutboxEmailSender : IEmailSender, IAsyncDisposable
                 await _summary.Value.AppendAsync(SummaryLine(notice, masked), cancellationToken);
                 return SendResult.Sent($"{SummaryFileName}#{notice.NotificationId}");
             }
-            var message = _messages.Create(notice, address);
-            await WriteFileAsync(message, path, cancellationToken);
-            return SendResult.Sent($"<{message.MessageId}>");
+            using var message = _messages.Rent(notice, to);
+            await WriteFileAsync(message.Message, path, cancellationToken);
+            return SendResult.Sent($"<{message.Message.MessageId}>");
         }
         catch (IOException e)
         {
