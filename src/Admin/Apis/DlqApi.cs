@@ -25,17 +25,9 @@ public static class DlqApi
         return api;
     }
 
-    public static async Task<Results<Ok<Page<DeliveryItem>>, ValidationProblem>> ListAsync(
-        [AsParameters] PageQuery page, IDeliveryStore deliveries, CancellationToken cancellationToken)
-    {
-        var errors = new ApiErrors();
-        page.Validate(errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-        return TypedResults.Ok(await DeliveryPages.ReadAsync(page, cancellationToken, DeadLetters(deliveries)));
-    }
+    public static Task<Results<Ok<Page<DeliveryItem>>, ValidationProblem>> ListAsync(
+        [AsParameters] PageQuery page, IDeliveryStore deliveries, CancellationToken cancellationToken) =>
+        DeliveryPages.ListAsync(page, cancellationToken, DeliveryPages.InStatus(deliveries, NotificationStatus.DeadLettered));
 
     public static async Task<Results<Accepted<NoticeActionResult>, ProblemHttpResult>> ReplayAsync(
         long billId, NoticeCommands commands, CancellationToken cancellationToken) =>
@@ -50,7 +42,7 @@ public static class DlqApi
         {
             return errors.ToProblem();
         }
-        var batch = await DeliveryPages.ReadAsync(page, cancellationToken, DeadLetters(deliveries));
+        var batch = await DeliveryPages.ReadAsync(page, cancellationToken, DeliveryPages.InStatus(deliveries, NotificationStatus.DeadLettered));
         var replayed = 0;
         var skipped = 0;
         foreach (var billId in batch.Items.Select(i => i.BillId).Distinct())
@@ -66,7 +58,4 @@ public static class DlqApi
         }
         return TypedResults.Ok(new ReplayBatch(replayed, skipped, batch.Next));
     }
-
-    private static Func<long, int, CancellationToken, Task<IReadOnlyList<DeliveryState>>> DeadLetters(IDeliveryStore deliveries) =>
-        (after, limit, ct) => deliveries.ListByStatusAsync(NotificationStatus.DeadLettered, after, limit, ct);
 }

@@ -24,19 +24,10 @@ public static class RetryApi
         return api;
     }
 
-    public static async Task<Results<Ok<Page<DeliveryItem>>, ValidationProblem>> GetFailedListAsync(
-        [AsParameters] PageQuery page, IDeliveryStore deliveries, CancellationToken cancellationToken)
-    {
-        var errors = new ApiErrors();
-        page.Validate(errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-        return TypedResults.Ok(await DeliveryPages.ReadAsync(page, cancellationToken,
-            (after, limit, ct) => deliveries.ListByStatusAsync(NotificationStatus.Failed, after, limit, ct),
-            (after, limit, ct) => deliveries.ListByStatusAsync(NotificationStatus.DeadLettered, after, limit, ct)));
-    }
+    public static Task<Results<Ok<Page<DeliveryItem>>, ValidationProblem>> GetFailedListAsync(
+        [AsParameters] PageQuery page, IDeliveryStore deliveries, CancellationToken cancellationToken) =>
+        DeliveryPages.ListAsync(page, cancellationToken,
+            DeliveryPages.InStatus(deliveries, NotificationStatus.Failed), DeliveryPages.InStatus(deliveries, NotificationStatus.DeadLettered));
 
     public static async Task<Ok<StatusSummary>> GetStatusSummaryAsync(IDeliveryStore deliveries, CancellationToken cancellationToken)
     {

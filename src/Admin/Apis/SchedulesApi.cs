@@ -28,18 +28,9 @@ public static class SchedulesApi
         return api;
     }
 
-    public static async Task<Results<Ok<Page<DeliveryItem>>, ValidationProblem>> ListAsync(
-        [AsParameters] PageQuery page, IDeliveryStore deliveries, CancellationToken cancellationToken)
-    {
-        var errors = new ApiErrors();
-        page.Validate(errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-        return TypedResults.Ok(await DeliveryPages.ReadAsync(page, cancellationToken,
-            (after, limit, ct) => deliveries.ListByStatusAsync(NotificationStatus.Scheduled, after, limit, ct)));
-    }
+    public static Task<Results<Ok<Page<DeliveryItem>>, ValidationProblem>> ListAsync(
+        [AsParameters] PageQuery page, IDeliveryStore deliveries, CancellationToken cancellationToken) =>
+        DeliveryPages.ListAsync(page, cancellationToken, DeliveryPages.InStatus(deliveries, NotificationStatus.Scheduled));
 
     public static async Task<Results<Accepted<NoticeActionResult>, ValidationProblem, ProblemHttpResult>> RescheduleAsync(
         long billId, RescheduleBody body, NoticeCommands commands, TimeProvider time, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using BillForU.Storage.Notifications;
 
 namespace BillForU.Admin.Contracts;
@@ -7,6 +8,25 @@ public static class DeliveryPages
 {
     /// <summary>A bill has a row per channel it tried: up to this many rows past the limit complete the page's last bill.</summary>
     private const int ExtraRows = 2;
+
+    /// <summary>The page the query asks for, from <see cref="ReadAsync"/>, or the problem with the query.</summary>
+    public static async Task<Results<Ok<Page<DeliveryItem>>, ValidationProblem>> ListAsync(
+        PageQuery query,
+        CancellationToken cancellationToken,
+        params Func<long, int, CancellationToken, Task<IReadOnlyList<DeliveryState>>>[] lists)
+    {
+        var errors = new ApiErrors();
+        query.Validate(errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+        return TypedResults.Ok(await ReadAsync(query, cancellationToken, lists));
+    }
+
+    /// <summary>The keyset-paged list of deliveries in one status, as <see cref="ReadAsync"/> takes it.</summary>
+    public static Func<long, int, CancellationToken, Task<IReadOnlyList<DeliveryState>>> InStatus(IDeliveryStore deliveries, NotificationStatus status) =>
+        (after, limit, ct) => deliveries.ListByStatusAsync(status, after, limit, ct);
 
     /// <summary>
     /// Reads a page from one or more status lists (each keyset-paged by bill id) and merges them. The cursor is a
