@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BillForU.Domain.Billing;
+using BillForU.Domain.Notifications;
 using BillForU.Domain.Generation;
 using BillForU.Domain.Security;
 using BillForU.Domain.Settlement;
@@ -18,6 +19,9 @@ namespace BillForU.Pipeline.Bench;
 /// <summary>A real embedded-mode silo over the given SQL store, as the Silo process builds it.</summary>
 public sealed class BenchSilo(IHost host) : IAsyncDisposable
 {
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(
+        double.Parse(Environment.GetEnvironmentVariable("BENCH_PROGRESS_SECONDS") ?? "5", System.Globalization.CultureInfo.InvariantCulture));
+
     public static readonly TimeZoneInfo Seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
 
     public static async Task<BenchSilo> StartAsync(SqlProvider provider, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string?> extra)
@@ -78,9 +82,15 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
     {
         var metrics = host.Services.GetRequiredService<NotificationMetrics>();
         var log = host.Services.GetRequiredService<DeliveryLogWriter>();
+        var nextReport = since.Elapsed + ProgressEvery;
         while (metrics.Accepted + metrics.Duplicates < events || metrics.InFlight > 0)
         {
             await Task.Delay(20);
+            if (since.Elapsed >= nextReport)
+            {
+                nextReport += ProgressEvery;
+                Console.WriteLine($"  {since.Elapsed.TotalSeconds,6:F1} s  taken {metrics.Accepted + metrics.Duplicates,10:N0}  sent {metrics.Count(NotificationStatus.Sent),10:N0}  sending {metrics.InFlight,6:N0}  log queue {log.Pending,7:N0}");
+            }
         }
         var accepted = since.Elapsed;
         while (log.Pending > 0)

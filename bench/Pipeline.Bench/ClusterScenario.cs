@@ -74,6 +74,10 @@ public static class ClusterScenario
             ["BillForU:Channels:Sms:Endpoint"] = sms.Endpoint.ToString(),
             ["BillForU:Channels:Push:Endpoint"] = push.Endpoint.ToString(),
         };
+        foreach (var (key, value) in extra)
+        {
+            cluster[key] = value;
+        }
         await using (var silo = await BenchSilo.StartAsync(SqlProvider.MySql, connection, dataDirectory, cluster))
         {
             var clock = Stopwatch.StartNew();

@@ -8,22 +8,27 @@ namespace BillForU.TestSupport;
 
 /// <summary>
 /// An SMS/push provider endpoint on a free loopback port: records every request and answers as told —
-/// 200 with a message id, 500, or 429 with a Retry-After.
+/// 200 with a message id, 500, or 429 with a Retry-After. A minimal HTTP/1.1 server on keep-alive connections
+/// (Content-Length or chunked request bodies, one write per response), so benchmarks that post hundreds of thousands
+/// of messages measure the senders rather than the fake.
 /// </summary>
 public sealed class HttpProviderFake : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _serving;
+    private const int BufferSize = 64 * 1024;
+
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentBag<Task> _connections = [];
     private readonly ConcurrentQueue<Request> _requests = new();
+    private readonly Task _accepting;
     private int _failures;
     private int _sequence;
 
-    private HttpProviderFake(int port)
+    private HttpProviderFake()
     {
-        Endpoint = new Uri($"http://127.0.0.1:{port}/send");
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
+        _listener.Start(512);
+        Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/send");
+        _accepting = Task.Run(AcceptAsync);
     }
 
     public sealed record Request(string? IdempotencyKey, string Body, int Status);
@@ -47,57 +52,200 @@ public sealed class HttpProviderFake : IAsyncDisposable
 
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
-    public static HttpProviderFake Start()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new HttpProviderFake(port);
-    }
+    public static HttpProviderFake Start() => new();
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         _listener.Stop();
-        _listener.Close();
-        try
+        await _accepting;
+        await Task.WhenAll(_connections);
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
         {
-            await _serving;
-        }
-        catch (HttpListenerException)
-        {
-            // The listener was closed under the pending GetContextAsync: that is how it stops.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Same, reported differently depending on timing.
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            _connections.Add(Task.Run(() => ServeAsync(client)));
         }
     }
 
-    private async Task ServeAsync()
+    private async Task ServeAsync(TcpClient client)
     {
-        while (_listener.IsListening)
+        using (client)
         {
-            var context = await _listener.GetContextAsync();
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var fail = Interlocked.Decrement(ref _failures) >= 0;
-            if (!fail)
+            client.NoDelay = true;
+            var connection = new Connection(client.GetStream());
+            try
             {
-                Interlocked.Exchange(ref _failures, 0);
+                while (await connection.ReadRequestAsync(_stopping.Token) is { } request)
+                {
+                    await connection.WriteAsync(Answer(request), _stopping.Token);
+                    if (request.Close)
+                    {
+                        return;
+                    }
+                }
             }
-            var status = fail ? FailureStatus : 200;
-            _requests.Enqueue(new Request(context.Request.Headers["Idempotency-Key"], body, status));
-            context.Response.StatusCode = status;
-            if (fail && status == 429)
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {
-                context.Response.AddHeader("Retry-After", ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+                // The client went away or the fake is stopping: the connection ends either way.
             }
-            var answer = fail ? "{\"error\":\"injected\"}" : $"{{\"id\":\"msg-{Interlocked.Increment(ref _sequence)}\"}}";
-            var bytes = Encoding.UTF8.GetBytes(answer);
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+        }
+    }
+
+    private byte[] Answer(ReceivedRequest request)
+    {
+        var fail = Interlocked.Decrement(ref _failures) >= 0;
+        if (!fail)
+        {
+            Interlocked.Exchange(ref _failures, 0);
+        }
+        var status = fail ? FailureStatus : 200;
+        _requests.Enqueue(new Request(request.IdempotencyKey, request.Body, status));
+        var body = fail ? "{\"error\":\"injected\"}" : $"{{\"id\":\"msg-{Interlocked.Increment(ref _sequence)}\"}}";
+        var retryAfter = fail && status == 429
+            ? $"Retry-After: {((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture)}\r\n"
+            : "";
+        return Encoding.ASCII.GetBytes(
+            $"HTTP/1.1 {status} {Reason(status)}\r\nContent-Type: application/json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n{retryAfter}\r\n{body}");
+    }
+
+    private static string Reason(int status) => status switch
+    {
+        200 => "OK",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        _ => "Status",
+    };
+
+    private sealed record ReceivedRequest(string? IdempotencyKey, string Body, bool Close);
+
+    /// <summary>One keep-alive connection's read buffer.</summary>
+    private sealed class Connection(NetworkStream stream)
+    {
+        private readonly byte[] _input = new byte[BufferSize];
+        private int _start;
+        private int _end;
+
+        public Task WriteAsync(byte[] response, CancellationToken cancellationToken) =>
+            stream.WriteAsync(response, cancellationToken).AsTask();
+
+        /// <summary>The next request, or null when the client closed the connection between requests.</summary>
+        public async Task<ReceivedRequest?> ReadRequestAsync(CancellationToken cancellationToken)
+        {
+            if (await ReadLineAsync(cancellationToken) is not { } requestLine)
+            {
+                return null;
+            }
+            var (contentLength, chunked, close, idempotencyKey) = (0, false, requestLine.EndsWith("HTTP/1.0", StringComparison.Ordinal), (string?)null);
+            while (await ReadLineAsync(cancellationToken) is { Length: > 0 } header)
+            {
+                var colon = header.IndexOf(':', StringComparison.Ordinal);
+                var (name, value) = (header[..colon].Trim(), header[(colon + 1)..].Trim());
+                if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    contentLength = int.Parse(value, CultureInfo.InvariantCulture);
+                }
+                else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+                {
+                    chunked = value.Contains("chunked", StringComparison.OrdinalIgnoreCase);
+                }
+                else if (name.Equals("Connection", StringComparison.OrdinalIgnoreCase))
+                {
+                    close = value.Equals("close", StringComparison.OrdinalIgnoreCase);
+                }
+                else if (name.Equals("Idempotency-Key", StringComparison.OrdinalIgnoreCase))
+                {
+                    idempotencyKey = value;
+                }
+                else if (name.Equals("Expect", StringComparison.OrdinalIgnoreCase) && value.Equals("100-continue", StringComparison.OrdinalIgnoreCase))
+                {
+                    await WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), cancellationToken);
+                }
+            }
+            var body = new MemoryStream();
+            if (chunked)
+            {
+                while (int.Parse((await ReadLineAsync(cancellationToken))!.Split(';')[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture) is var size and > 0)
+                {
+                    await ReadBytesAsync(body, size, cancellationToken);
+                    await ReadLineAsync(cancellationToken);
+                }
+                while (await ReadLineAsync(cancellationToken) is { Length: > 0 })
+                {
+                    // Trailer fields: none are used.
+                }
+            }
+            else
+            {
+                await ReadBytesAsync(body, contentLength, cancellationToken);
+            }
+            return new ReceivedRequest(idempotencyKey, Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length), close);
+        }
+
+        private async Task ReadBytesAsync(MemoryStream into, int count, CancellationToken cancellationToken)
+        {
+            while (count > 0)
+            {
+                if (_start == _end && !await FillAsync(cancellationToken))
+                {
+                    throw new IOException("The connection closed inside a request body.");
+                }
+                var take = Math.Min(count, _end - _start);
+                into.Write(_input, _start, take);
+                (_start, count) = (_start + take, count - take);
+            }
+        }
+
+        /// <summary>The next line without its CRLF, or null at end of stream.</summary>
+        private async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var newline = Array.IndexOf(_input, (byte)'\n', _start, _end - _start);
+                if (newline >= 0)
+                {
+                    var length = newline - _start;
+                    if (length > 0 && _input[newline - 1] == (byte)'\r')
+                    {
+                        length--;
+                    }
+                    var line = Encoding.ASCII.GetString(_input, _start, length);
+                    _start = newline + 1;
+                    return line;
+                }
+                if (!await FillAsync(cancellationToken))
+                {
+                    return null;
+                }
+            }
+        }
+
+        private async Task<bool> FillAsync(CancellationToken cancellationToken)
+        {
+            if (_start > 0)
+            {
+                Buffer.BlockCopy(_input, _start, _input, 0, _end - _start);
+                (_end, _start) = (_end - _start, 0);
+            }
+            if (_end == _input.Length)
+            {
+                throw new IOException("HTTP line longer than the fake's buffer.");
+            }
+            var read = await stream.ReadAsync(_input.AsMemory(_end), cancellationToken);
+            _end += read;
+            return read > 0;
         }
     }
 }

@@ -4,7 +4,10 @@ using BillForU.Channels.Templates;
 
 namespace BillForU.Channels.Email;
 
-/// <summary>The bill notice email: a subject, a plain-text part and an HTML part with the same content, in Korean and English.</summary>
+/// <summary>
+/// The bill notice email: a subject, a plain-text part and an HTML part with the same content, in Korean and English.
+/// The HTML breaks its lines between elements: the parts travel as 8bit, and SMTP limits a line to 998 octets.
+/// </summary>
 internal static class BillNoticeTemplate
 {
     public static string Subject(BillNotice notice) =>
@@ -34,20 +37,20 @@ internal static class BillNoticeTemplate
         var month = WebUtility.HtmlEncode(notice.BillingMonth);
         var html = new StringBuilder(1600)
             .Append("<!DOCTYPE html><html lang=\"ko\"><head><meta charset=\"utf-8\"><title>BillForU ")
-            .Append(month).Append("</title></head><body style=\"font-family:sans-serif\">")
-            .Append("<h1>").Append(month).Append(" 청구서 · Bill for ").Append(month).Append("</h1>")
-            .Append("<table style=\"border-collapse:collapse\">");
+            .Append(month).Append("</title></head>\n<body style=\"font-family:sans-serif\">\n")
+            .Append("<h1>").Append(month).Append(" 청구서 · Bill for ").Append(month).Append("</h1>\n")
+            .Append("<table style=\"border-collapse:collapse\">\n");
         foreach (var (label, amount) in Lines(notice))
         {
             html.Append("<tr><td>").Append(label).Append("</td><td style=\"text-align:right;padding-left:2em\">")
-                .Append(NoticeFormat.Won(amount)).Append("</td></tr>");
+                .Append(NoticeFormat.Won(amount)).Append("</td></tr>\n");
         }
         return html
             .Append("<tr><th style=\"text-align:left\">합계 / Total</th><th style=\"text-align:right;padding-left:2em\">")
-            .Append(NoticeFormat.Won(notice.TotalAmount)).Append("</th></tr></table>")
-            .Append("<p>발행일 / Issued: ").Append(NoticeFormat.Date(notice.IssueDate)).Append("<br>")
-            .Append("납부기한 / Due: <strong>").Append(NoticeFormat.Date(notice.DueDate)).Append("</strong></p>")
-            .Append("<p>청구번호 / Bill no. ").Append(notice.BillId).Append("</p></body></html>")
+            .Append(NoticeFormat.Won(notice.TotalAmount)).Append("</th></tr>\n</table>\n")
+            .Append("<p>발행일 / Issued: ").Append(NoticeFormat.Date(notice.IssueDate)).Append("<br>\n")
+            .Append("납부기한 / Due: <strong>").Append(NoticeFormat.Date(notice.DueDate)).Append("</strong></p>\n")
+            .Append("<p>청구번호 / Bill no. ").Append(notice.BillId).Append("</p>\n</body></html>\n")
             .ToString();
     }
 

@@ -18,10 +18,11 @@ internal sealed class RentedNoticeMessage : IDisposable
     internal RentedNoticeMessage(ConcurrentBag<RentedNoticeMessage> home, SmtpOptions options)
     {
         _home = home;
-        // Quoted-printable chosen up front: the bodies are mostly ASCII with some Korean, and a part without an encoding
-        // is scanned for the best one before every send.
-        _text = new TextPart(TextFormat.Plain) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
-        _html = new TextPart(TextFormat.Html) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        // 8bit chosen up front: the bodies are UTF-8 text in short lines, so they go out as they are instead of being
+        // quoted-printable encoded for every notice (and a part without an encoding is scanned for the best one before
+        // every send). A relay without 8BITMIME still gets 7-bit content: MailKit re-encodes the parts for it.
+        _text = new TextPart(TextFormat.Plain) { ContentTransferEncoding = ContentEncoding.EightBit };
+        _html = new TextPart(TextFormat.Html) { ContentTransferEncoding = ContentEncoding.EightBit };
         // The header-list constructor, because the default one generates a Message-Id and a Date (a host-name lookup
         // and a clock read) that are replaced at once.
         Message = new MimeMessage(Enumerable.Empty<Header>()) { Body = new MultipartAlternative { _text, _html } };

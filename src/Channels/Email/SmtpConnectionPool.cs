@@ -126,7 +126,7 @@ internal sealed class SmtpConnectionPool(SmtpOptions options, TimeProvider time,
 
     private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
     {
-        var client = new SmtpClient { Timeout = (int)options.Timeout.TotalMilliseconds };
+        var client = new ChunkingSmtpClient { Timeout = (int)options.Timeout.TotalMilliseconds };
         var ready = false;
         try
         {

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using BillForU.Channels.Configuration;
 using BillForU.Channels.Templates;
 using BillForU.Domain.Customers;
@@ -15,7 +14,7 @@ internal sealed class HttpPushSender(IHttpClientFactory clients, HttpProviderOpt
     public override Channel Channel => Channel.Push;
 
     protected override HttpContent Body(BillNotice notice, string address) =>
-        JsonContent.Create(
+        JsonBody.Create(
             new PushRequest(address, ShortNoticeTemplate.PushTitle(notice), ShortNoticeTemplate.PushBody(notice), notice.BillId),
             ChannelJsonContext.Default.PushRequest);
 

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using BillForU.Channels.Configuration;
 using BillForU.Channels.Templates;
 using BillForU.Domain.Customers;
@@ -16,7 +15,7 @@ internal sealed class HttpSmsSender(IHttpClientFactory clients, HttpProviderOpti
     public override Channel Channel => Channel.Sms;
 
     protected override HttpContent Body(BillNotice notice, string address) =>
-        JsonContent.Create(new SmsRequest(address, ShortNoticeTemplate.SmsText(notice)), ChannelJsonContext.Default.SmsRequest);
+        JsonBody.Create(new SmsRequest(address, ShortNoticeTemplate.SmsText(notice)), ChannelJsonContext.Default.SmsRequest);
 
     protected override string Mask(string address) => ContactMasking.MaskPhone(address);
 }
