@@ -89,7 +89,7 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
             if (since.Elapsed >= nextReport)
             {
                 nextReport += ProgressEvery;
-                Console.WriteLine($"  {since.Elapsed.TotalSeconds,6:F1} s  taken {metrics.Accepted + metrics.Duplicates,10:N0}  sent {metrics.Count(NotificationStatus.Sent),10:N0}  sending {metrics.InFlight,6:N0}  log queue {log.Pending,7:N0}");
+                Console.WriteLine($"  {since.Elapsed.TotalSeconds,6:F1} s  taken {metrics.Accepted + metrics.Duplicates,10:N0}  sent {metrics.Count(NotificationStatus.Sent),10:N0}  sending {metrics.InFlight,6:N0}  waiting to retry {metrics.Count(NotificationStatus.RetryWait),6:N0}  log queue {log.Pending,7:N0}");
             }
         }
         var accepted = since.Elapsed;

@@ -51,6 +51,21 @@ public sealed class HttpSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_carry_a_content_length_and_are_not_chunked()
+    {
+        // A streamed JSON body went out chunked: several socket writes a message, and refused by some gateways.
+        await Sms.SendAsync(Notices.For(2026100000001, "sms"), Notices.Phone, CancellationToken.None);
+        await Push.SendAsync(Notices.For(2026100000001, "push"), "1", CancellationToken.None);
+
+        Assert.Equal(2, _provider.Requests.Count);
+        foreach (var request in _provider.Requests)
+        {
+            Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(request.Body).ToString(System.Globalization.CultureInfo.InvariantCulture), request.Headers["Content-Length"]);
+            Assert.False(request.Headers.ContainsKey("Transfer-Encoding"));
+        }
+    }
+
+    [Fact]
     public async Task Push_posts_user_title_body_and_bill_without_an_api_key()
     {
         var result = await Push.SendAsync(Notices.For(2026100000002, "push"), "70002", CancellationToken.None);

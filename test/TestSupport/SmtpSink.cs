@@ -28,6 +28,8 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly ConcurrentBag<Task> _sessions = [];
     private readonly Task _accepting;
     private long _messages;
+    private long _chunked;
+    private long _unknownCommands;
 
     private SmtpSink()
     {
@@ -40,6 +42,12 @@ public sealed class SmtpSink : IAsyncDisposable
 
     /// <summary>Messages accepted, resends included.</summary>
     public long Messages => Interlocked.Read(ref _messages);
+
+    /// <summary>Messages that came by BDAT rather than DATA.</summary>
+    public long ChunkedMessages => Interlocked.Read(ref _chunked);
+
+    /// <summary>Lines taken for commands the sink does not know: a client out of step with it (say, a BDAT size that was not the data's).</summary>
+    public long UnknownCommands => Interlocked.Read(ref _unknownCommands);
 
     /// <summary>How many times each Message-ID arrived: more than once is a resend of the same notice.</summary>
     public IReadOnlyDictionary<string, int> MessageIds => _byMessageId;
@@ -112,6 +120,7 @@ public sealed class SmtpSink : IAsyncDisposable
                             if (last)
                             {
                                 Interlocked.Increment(ref _messages);
+                                Interlocked.Increment(ref _chunked);
                                 _byMessageId.AddOrUpdate(session.MessageId ?? "(none)", 1, static (_, n) => n + 1);
                                 session.MessageId = null;
                             }
@@ -125,7 +134,10 @@ public sealed class SmtpSink : IAsyncDisposable
                             session.Reply(Bye);
                             await session.FlushAsync(_stopping.Token);
                             return;
-                        default: session.Reply(Unknown); break;
+                        default:
+                            Interlocked.Increment(ref _unknownCommands);
+                            session.Reply(Unknown);
+                            break;
                     }
                 }
             }
