@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using BillForU.Storage.Notifications;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BillForU.Grains.Notifications;
 
@@ -9,17 +10,25 @@ namespace BillForU.Grains.Notifications;
 /// Collects delivery states and attempts from every notification grain of the silo and writes them in
 /// batches — one bulk upsert and one bulk insert per batch, never a statement per send on the hot path.
 /// </summary>
-public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<DeliveryLogWriter> logger) : BackgroundService
+public sealed partial class DeliveryLogWriter(IDeliveryStore store, IOptions<NotificationOptions> options, ILogger<DeliveryLogWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 5_000;
 
     // Records queued beyond this hold back the intake of new bill events (see WaitForRoomAsync).
     private const int MaxBacklog = 4 * MaxBatch;
-    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
+
+    // How long a batch gathers records before it is written. Where grains wait for their records to be written before
+    // their bill event is acknowledged (cluster mode), the window is part of every notice's latency, and with a bounded
+    // number of events in flight latency is throughput: 200 ms → 20 ms measured 5.3k → 6.2k notices/s at 200k. Where
+    // nothing waits, a longer window writes fewer, larger batches. A window of zero (write whatever is there) measured
+    // worse than either: batches of a few records, each paying a transaction and the counters' statements.
+    private static readonly TimeSpan AwaitedFlushInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan UnawaitedFlushInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(10);
 
     // A lock-free queue: every grain of the silo records here, and on two cores a locked queue had them spinning.
     private readonly ConcurrentQueue<(DeliveryState State, DeliveryAttempt? Attempt)> _queue = new();
+    private readonly TimeSpan _flushInterval = options.Value.AcknowledgeAfterLogWritten ? AwaitedFlushInterval : UnawaitedFlushInterval;
     private readonly Lock _waitersLock = new();
     private readonly List<(long Count, TaskCompletionSource Written)> _waiters = [];
     private volatile bool _stopping;
@@ -96,7 +105,7 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, ILogger<Deli
                 continue;
             }
             var taken = 0;
-            var deadline = DateTime.UtcNow + FlushInterval;
+            var deadline = DateTime.UtcNow + _flushInterval;
             while (taken < MaxBatch)
             {
                 if (_queue.TryDequeue(out var item))
