@@ -12,7 +12,9 @@ namespace BillForU.Grains.Notifications;
 /// </summary>
 public sealed partial class DeliveryLogWriter(IDeliveryStore store, IOptions<NotificationOptions> options, ILogger<DeliveryLogWriter> logger) : BackgroundService
 {
-    private const int MaxBatch = 5_000;
+    // Larger batches mean fewer transactions, and a notice's first state (taken) and its last (sent) land in the same
+    // batch more often, where only the last is written: 5,000 → 10,000 measured +4 % embedded notices at 400k.
+    private const int MaxBatch = 10_000;
 
     // Records queued beyond this hold back the intake of new bill events (see WaitForRoomAsync).
     private const int MaxBacklog = 4 * MaxBatch;
