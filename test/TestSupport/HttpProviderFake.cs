@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -12,23 +11,17 @@ namespace BillForU.TestSupport;
 /// (Content-Length or chunked request bodies, one write per response), so benchmarks that post hundreds of thousands
 /// of messages measure the senders rather than the fake.
 /// </summary>
-public sealed class HttpProviderFake : IAsyncDisposable
+public sealed class HttpProviderFake : LoopbackTcpServer
 {
     private const int BufferSize = 64 * 1024;
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentBag<Task> _connections = [];
     private readonly ConcurrentQueue<Request> _requests = new();
-    private readonly Task _accepting;
     private int _failures;
     private int _sequence;
 
     private HttpProviderFake()
     {
-        _listener.Start(512);
-        Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/send");
-        _accepting = Task.Run(AcceptAsync);
+        Endpoint = new Uri($"http://127.0.0.1:{Port}/send");
     }
 
     public sealed record Request(string? IdempotencyKey, string Body, int Status);
@@ -54,52 +47,15 @@ public sealed class HttpProviderFake : IAsyncDisposable
 
     public static HttpProviderFake Start() => new();
 
-    public async ValueTask DisposeAsync()
+    protected override async Task ServeAsync(NetworkStream stream)
     {
-        await _stopping.CancelAsync();
-        _listener.Stop();
-        await _accepting;
-        await Task.WhenAll(_connections);
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
+        var connection = new Connection(stream);
+        while (await connection.ReadRequestAsync(Stopping) is { } request)
         {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            await connection.WriteAsync(Answer(request), Stopping);
+            if (request.Close)
             {
                 return;
-            }
-            _connections.Add(Task.Run(() => ServeAsync(client)));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            client.NoDelay = true;
-            var connection = new Connection(client.GetStream());
-            try
-            {
-                while (await connection.ReadRequestAsync(_stopping.Token) is { } request)
-                {
-                    await connection.WriteAsync(Answer(request), _stopping.Token);
-                    if (request.Close)
-                    {
-                        return;
-                    }
-                }
-            }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                // The client went away or the fake is stopping: the connection ends either way.
             }
         }
     }

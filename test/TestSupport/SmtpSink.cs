@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -12,7 +11,7 @@ namespace BillForU.TestSupport;
 /// <c>BDAT n LAST</c> and its bytes, and waits for one reply instead of DATA's two) and answers a pipelined batch with
 /// one write.
 /// </summary>
-public sealed class SmtpSink : IAsyncDisposable
+public sealed class SmtpSink : LoopbackTcpServer
 {
     private const int BufferSize = 64 * 1024;
     private static readonly byte[] Greeting = Encoding.ASCII.GetBytes("220 billforu-sink ESMTP\r\n");
@@ -22,23 +21,14 @@ public sealed class SmtpSink : IAsyncDisposable
     private static readonly byte[] Bye = Encoding.ASCII.GetBytes("221 Bye\r\n");
     private static readonly byte[] Unknown = Encoding.ASCII.GetBytes("502 Command not implemented\r\n");
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, int> _byMessageId = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<Task> _sessions = [];
-    private readonly Task _accepting;
     private long _messages;
     private long _chunked;
     private long _unknownCommands;
 
     private SmtpSink()
     {
-        _listener.Start(512);
-        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        _accepting = Task.Run(AcceptAsync);
     }
-
-    public int Port { get; }
 
     /// <summary>Messages accepted, resends included.</summary>
     public long Messages => Interlocked.Read(ref _messages);
@@ -54,96 +44,58 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public static SmtpSink Start() => new();
 
-    public async ValueTask DisposeAsync()
+    protected override async Task ServeAsync(NetworkStream stream)
     {
-        await _stopping.CancelAsync();
-        _listener.Stop();
-        await _accepting;
-        await Task.WhenAll(_sessions);
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
+        var session = new Session(stream);
+        await stream.WriteAsync(Greeting, Stopping);
+        while (await session.ReadLineAsync(Stopping) is { } line)
         {
-            TcpClient client;
-            try
+            var text = line.Span;
+            if (session.InData)
             {
-                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-            _sessions.Add(Task.Run(() => ServeAsync(client)));
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
-    {
-        using (client)
-        {
-            client.NoDelay = true;
-            var stream = client.GetStream();
-            var session = new Session(stream);
-            try
-            {
-                await stream.WriteAsync(Greeting, _stopping.Token);
-                while (await session.ReadLineAsync(_stopping.Token) is { } line)
+                if (text.Length == 1 && text[0] == (byte)'.')
                 {
-                    var text = line.Span;
-                    if (session.InData)
-                    {
-                        if (text.Length == 1 && text[0] == (byte)'.')
-                        {
-                            session.InData = false;
-                            Interlocked.Increment(ref _messages);
-                            _byMessageId.AddOrUpdate(session.MessageId ?? "(none)", 1, static (_, n) => n + 1);
-                            session.Reply(Ok);
-                        }
-                        else if (session.MessageId is null && text.Length > 11 && Encoding.ASCII.GetString(text[..11]).Equals("Message-ID:", StringComparison.OrdinalIgnoreCase))
-                        {
-                            session.MessageId = Encoding.ASCII.GetString(text[11..]).Trim();
-                        }
-                        continue;
-                    }
-                    var verb = text.Length >= 4 ? Encoding.ASCII.GetString(text[..4]).ToUpperInvariant() : "";
-                    switch (verb)
-                    {
-                        case "EHLO": session.Reply(EhloReply); break;
-                        case "HELO" or "MAIL" or "RCPT" or "RSET" or "NOOP": session.Reply(Ok); break;
-                        case "BDAT":
-                            var (size, last) = (ChunkSize(text), IsLastChunk(text));
-                            var chunk = await session.ReadChunkAsync(size, _stopping.Token);
-                            session.MessageId ??= MessageIdIn(chunk.Span);
-                            if (last)
-                            {
-                                Interlocked.Increment(ref _messages);
-                                Interlocked.Increment(ref _chunked);
-                                _byMessageId.AddOrUpdate(session.MessageId ?? "(none)", 1, static (_, n) => n + 1);
-                                session.MessageId = null;
-                            }
-                            session.Reply(Ok);
-                            break;
-                        case "DATA":
-                            (session.InData, session.MessageId) = (true, null);
-                            session.Reply(GoAhead);
-                            break;
-                        case "QUIT":
-                            session.Reply(Bye);
-                            await session.FlushAsync(_stopping.Token);
-                            return;
-                        default:
-                            Interlocked.Increment(ref _unknownCommands);
-                            session.Reply(Unknown);
-                            break;
-                    }
+                    session.InData = false;
+                    Interlocked.Increment(ref _messages);
+                    _byMessageId.AddOrUpdate(session.MessageId ?? "(none)", 1, static (_, n) => n + 1);
+                    session.Reply(Ok);
                 }
+                else if (session.MessageId is null && text.Length > 11 && Encoding.ASCII.GetString(text[..11]).Equals("Message-ID:", StringComparison.OrdinalIgnoreCase))
+                {
+                    session.MessageId = Encoding.ASCII.GetString(text[11..]).Trim();
+                }
+                continue;
             }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            var verb = text.Length >= 4 ? Encoding.ASCII.GetString(text[..4]).ToUpperInvariant() : "";
+            switch (verb)
             {
-                // The client went away or the sink is stopping: the session ends either way.
+                case "EHLO": session.Reply(EhloReply); break;
+                case "HELO" or "MAIL" or "RCPT" or "RSET" or "NOOP": session.Reply(Ok); break;
+                case "BDAT":
+                    var (size, last) = (ChunkSize(text), IsLastChunk(text));
+                    var chunk = await session.ReadChunkAsync(size, Stopping);
+                    session.MessageId ??= MessageIdIn(chunk.Span);
+                    if (last)
+                    {
+                        Interlocked.Increment(ref _messages);
+                        Interlocked.Increment(ref _chunked);
+                        _byMessageId.AddOrUpdate(session.MessageId ?? "(none)", 1, static (_, n) => n + 1);
+                        session.MessageId = null;
+                    }
+                    session.Reply(Ok);
+                    break;
+                case "DATA":
+                    (session.InData, session.MessageId) = (true, null);
+                    session.Reply(GoAhead);
+                    break;
+                case "QUIT":
+                    session.Reply(Bye);
+                    await session.FlushAsync(Stopping);
+                    return;
+                default:
+                    Interlocked.Increment(ref _unknownCommands);
+                    session.Reply(Unknown);
+                    break;
             }
         }
     }
@@ -157,15 +109,17 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>The Message-ID header's value in a chunk that holds the message's headers, or null.</summary>
     private static string? MessageIdIn(ReadOnlySpan<byte> chunk)
     {
-        ReadOnlySpan<byte> name = "\nMessage-ID:"u8;
+        ReadOnlySpan<byte> name = "Message-ID:"u8;
         var headers = chunk.IndexOf("\r\n\r\n"u8) is var end and >= 0 ? chunk[..end] : chunk;
-        for (var at = headers.IndexOf((byte)'\n'); at >= 0 && at + name.Length <= headers.Length; at = headers[(at + 1)..].IndexOf((byte)'\n') is var next and >= 0 ? at + 1 + next : -1)
+        while (headers.Length > 0)
         {
-            if (Ascii.EqualsIgnoreCase(headers.Slice(at, name.Length), name))
+            var lineEnd = headers.IndexOf("\r\n"u8);
+            var line = lineEnd >= 0 ? headers[..lineEnd] : headers;
+            if (line.Length >= name.Length && Ascii.EqualsIgnoreCase(line[..name.Length], name))
             {
-                var value = headers[(at + name.Length)..];
-                return Encoding.ASCII.GetString(value.IndexOf((byte)'\r') is var cr and >= 0 ? value[..cr] : value).Trim();
+                return Encoding.ASCII.GetString(line[name.Length..]).Trim();
             }
+            headers = lineEnd >= 0 ? headers[(lineEnd + 2)..] : [];
         }
         return null;
     }
