@@ -13,7 +13,6 @@ namespace BillForU.TestSupport;
 /// </summary>
 public sealed class SmtpSink : LoopbackTcpServer
 {
-    private const int BufferSize = 64 * 1024;
     private static readonly byte[] Greeting = Encoding.ASCII.GetBytes("220 billforu-sink ESMTP\r\n");
     private static readonly byte[] EhloReply = Encoding.ASCII.GetBytes("250-billforu-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-CHUNKING\r\n250 SIZE 10485760\r\n");
     private static readonly byte[] Ok = Encoding.ASCII.GetBytes("250 OK\r\n");
@@ -124,14 +123,18 @@ public sealed class SmtpSink : LoopbackTcpServer
         return null;
     }
 
-    /// <summary>One connection's read buffer and pending replies; replies go out when no further input is buffered.</summary>
-    private sealed class Session(NetworkStream stream)
+    /// <summary>One connection's reader and pending replies; replies go out when no further input is buffered.</summary>
+    private sealed class Session
     {
-        private readonly byte[] _input = new byte[BufferSize];
+        private readonly Stream _stream;
+        private readonly LineBufferedReader _reader;
         private readonly MemoryStream _replies = new();
-        private byte[] _chunk = new byte[BufferSize];
-        private int _start;
-        private int _end;
+
+        public Session(Stream stream)
+        {
+            _stream = stream;
+            _reader = new LineBufferedReader(stream, FlushAsync);
+        }
 
         public bool InData { get; set; }
 
@@ -143,59 +146,15 @@ public sealed class SmtpSink : LoopbackTcpServer
         {
             if (_replies.Length > 0)
             {
-                await stream.WriteAsync(_replies.GetBuffer().AsMemory(0, (int)_replies.Length), cancellationToken);
+                await _stream.WriteAsync(_replies.GetBuffer().AsMemory(0, (int)_replies.Length), cancellationToken);
                 _replies.SetLength(0);
             }
         }
 
         /// <summary>The next <paramref name="size"/> bytes (a BDAT chunk), valid until the next read.</summary>
-        public async Task<ReadOnlyMemory<byte>> ReadChunkAsync(int size, CancellationToken cancellationToken)
-        {
-            var chunk = size <= _chunk.Length ? _chunk : _chunk = new byte[size];
-            var copied = Math.Min(size, _end - _start);
-            Buffer.BlockCopy(_input, _start, chunk, 0, copied);
-            _start += copied;
-            if (copied < size)
-            {
-                await stream.ReadExactlyAsync(chunk.AsMemory(copied, size - copied), cancellationToken);
-            }
-            return chunk.AsMemory(0, size);
-        }
+        public Task<ReadOnlyMemory<byte>> ReadChunkAsync(int size, CancellationToken cancellationToken) => _reader.ReadBytesAsync(size, cancellationToken);
 
         /// <summary>The next line without its CRLF (valid until the next call), or null at end of stream.</summary>
-        public async Task<ReadOnlyMemory<byte>?> ReadLineAsync(CancellationToken cancellationToken)
-        {
-            while (true)
-            {
-                var newline = Array.IndexOf(_input, (byte)'\n', _start, _end - _start);
-                if (newline >= 0)
-                {
-                    var length = newline - _start;
-                    if (length > 0 && _input[newline - 1] == (byte)'\r')
-                    {
-                        length--;
-                    }
-                    var line = _input.AsMemory(_start, length);
-                    _start = newline + 1;
-                    return line;
-                }
-                if (_start > 0)
-                {
-                    Buffer.BlockCopy(_input, _start, _input, 0, _end - _start);
-                    (_end, _start) = (_end - _start, 0);
-                }
-                if (_end == _input.Length)
-                {
-                    throw new IOException("SMTP line longer than the sink's buffer.");
-                }
-                await FlushAsync(cancellationToken);
-                var read = await stream.ReadAsync(_input.AsMemory(_end), cancellationToken);
-                if (read == 0)
-                {
-                    return null;
-                }
-                _end += read;
-            }
-        }
+        public Task<ReadOnlyMemory<byte>?> ReadLineAsync(CancellationToken cancellationToken) => _reader.ReadLineAsync(cancellationToken);
     }
 }
