@@ -20,7 +20,7 @@ internal sealed class EmlOutboxEmailSender : IEmailSender, IAsyncDisposable
 
     public const string SummaryFileName = "email.jsonl";
 
-    // A bill notice renders to ~4–5 KB (HTML and text, quoted-printable and base64 for the Korean).
+    // A bill notice renders to ~2–3 KB (HTML and text as 8bit UTF-8, a base64 word for the Korean in the subject).
     private const int RenderedSizeHint = 8 * 1024;
 
     private static readonly SearchValues<char> InvalidFileNameChars = SearchValues.Create(Path.GetInvalidFileNameChars());
