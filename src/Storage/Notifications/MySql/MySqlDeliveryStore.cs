@@ -67,10 +67,11 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
             var stored = await Counters.StoredStatusesAsync(connection, transaction, ordered.Select(s => s.BillId), ct);
             // The batch goes in by LOAD DATA into a session-private table and then one INSERT … SELECT: a multi-row
             // INSERT of thousands of rows costs a parameter object per value here and a parse of ~200 KB of SQL there.
-            await ExecuteAsync(connection, transaction, $"CREATE TEMPORARY TABLE {StagingTable} LIKE notification_deliveries", ct);
+            // Dropped first too: a connection string with ConnectionReset=false hands back sessions that may still hold
+            // the table of a batch that failed half-way.
+            await ExecuteAsync(connection, transaction, $"DROP TEMPORARY TABLE IF EXISTS {StagingTable}; CREATE TEMPORARY TABLE {StagingTable} LIKE notification_deliveries", ct);
             await MySqlConnectionFactory.LoadAsync(connection, StagingTable, NotificationRows.StateColumns, rows, ct);
-            await ExecuteAsync(connection, transaction, StagedUpsert, ct);
-            await ExecuteAsync(connection, transaction, $"DROP TEMPORARY TABLE {StagingTable}", ct);
+            await ExecuteAsync(connection, transaction, $"{StagedUpsert}; DROP TEMPORARY TABLE {StagingTable}", ct);
             await Counters.AddStatusCountsAsync(connection, transaction, DeliveryCounters.StatusDeltas(stored, ordered), ct);
             return true;
         }, cancellationToken);
