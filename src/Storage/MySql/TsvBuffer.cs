@@ -63,6 +63,8 @@ internal sealed class TsvBuffer(int capacity = 1 << 16)
     public TsvBuffer Instant(DateTime value) =>
         Formatted(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value, "yyyy-MM-dd HH:mm:ss.ffffff");
 
+    public TsvBuffer Instant(DateTime? value) => value is { } v ? Instant(v) : Null();
+
     public TsvBuffer Time(TimeOnly value) => Formatted(value, "HH:mm:ss");
 
     public TsvBuffer Time(TimeOnly? value) => value is { } v ? Time(v) : Null();

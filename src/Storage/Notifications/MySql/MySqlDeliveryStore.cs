@@ -57,8 +57,7 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
             rows.Long(state.BillId).Text(SqlNames.Of(state.Channel)).Long(state.UserId).Text(state.BillingMonth)
                 .Text(NotificationNames.Of(state.Status)).Long(state.Attempts);
             TextOrNull(rows, state.LastError);
-            InstantOrNull(rows, state.NextAttemptAt);
-            InstantOrNull(rows, state.SentAt);
+            rows.Instant(state.NextAttemptAt).Instant(state.SentAt);
             TextOrNull(rows, state.ProviderMessageId);
             rows.Instant(state.UpdatedAt).EndRow();
         }
@@ -118,8 +117,6 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
         _reads.GetAttemptsAsync(billId, cancellationToken);
 
     private static TsvBuffer TextOrNull(TsvBuffer rows, string? value) => value is null ? rows.Null() : rows.Text(value);
-
-    private static TsvBuffer InstantOrNull(TsvBuffer rows, DateTime? value) => value is { } v ? rows.Instant(v) : rows.Null();
 
     private static async Task ExecuteAsync(MySqlConnection connection, MySqlTransaction transaction, string sql, CancellationToken cancellationToken)
     {
