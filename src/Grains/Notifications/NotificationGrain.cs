@@ -70,9 +70,11 @@ public sealed class NotificationGrain(
         {
             await SaveAsync(scheduled, NotificationStatus.Scheduled, null);
         }
-        else if (known.Count == 0)
+        else if (known.Count == 0 && !_options.AcknowledgeAfterLogWritten)
         {
-            // The bill is on record from the start, so a restart before its first send still finds it unfinished.
+            // The bill is on record from the start, so a restart before its first send still finds it unfinished. Where
+            // the event is acknowledged only after the notice's rows are written, the unacknowledged event is that record
+            // (a restart gets it again), and a row written now would be replaced by the outcome's moments later.
             RecordState(State.Deliveries[State.Current], null, null);
         }
         await StepAsync();

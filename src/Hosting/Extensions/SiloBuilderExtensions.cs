@@ -68,7 +68,7 @@ public static class SiloBuilderExtensions
         if (options.Mode == BillForUMode.Cluster)
         {
             var redis = RedisConnectionOptions.Parse(options.Redis!);
-            silo.AddRedisGrainStorage(Constants.GrainStorage, o => o.ConfigurationOptions = redis);
+            silo.Services.AddGrainStorage(Constants.GrainStorage, (sp, name) => ActivatorUtilities.CreateInstance<BatchedRedisGrainStorage>(sp, name, redis));
             silo.AddRedisGrainStorage(Constants.PubSubStorage, o => o.ConfigurationOptions = redis);
             silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
         }
