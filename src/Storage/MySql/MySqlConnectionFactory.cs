@@ -87,6 +87,34 @@ internal sealed class MySqlConnectionFactory
         {
             return 0;
         }
+        var inserted = await Loader(connection, table, columns, rows, MySqlBulkLoaderConflictOption.None, expressions).LoadAsync(cancellationToken);
+        if (inserted != rows.Rows)
+        {
+            throw new InvalidOperationException($"LOAD DATA into {table} stored {inserted} of {rows.Rows} rows: the others were rejected (duplicate keys or invalid values).");
+        }
+        return inserted;
+    }
+
+    /// <summary>
+    /// As <see cref="LoadAsync"/>, but a row whose key is already stored replaces the stored row (LOAD DATA … REPLACE):
+    /// for tables that hold the latest row per key, written whole.
+    /// </summary>
+    public static async Task ReplaceAsync(MySqlConnection connection, string table, string columns, TsvBuffer rows, CancellationToken cancellationToken)
+    {
+        if (rows.Rows == 0)
+        {
+            return;
+        }
+        // A replaced row counts twice (its deletion and its insertion), so only a count below the rows means rejects.
+        var affected = await Loader(connection, table, columns, rows, MySqlBulkLoaderConflictOption.Replace, []).LoadAsync(cancellationToken);
+        if (affected < rows.Rows)
+        {
+            throw new InvalidOperationException($"LOAD DATA REPLACE into {table} stored {affected} of {rows.Rows} rows: the others were rejected (invalid values).");
+        }
+    }
+
+    private static MySqlBulkLoader Loader(MySqlConnection connection, string table, string columns, TsvBuffer rows, MySqlBulkLoaderConflictOption conflicts, string[] expressions)
+    {
         var loader = new MySqlBulkLoader(connection)
         {
             TableName = table,
@@ -96,15 +124,10 @@ internal sealed class MySqlConnectionFactory
             FieldTerminator = "\t",
             LineTerminator = "\n",
             EscapeCharacter = '\\',
-            ConflictOption = MySqlBulkLoaderConflictOption.None,
+            ConflictOption = conflicts,
         };
         loader.Columns.AddRange(columns.Split(',', StringSplitOptions.TrimEntries));
         loader.Expressions.AddRange(expressions);
-        var inserted = await loader.LoadAsync(cancellationToken);
-        if (inserted != rows.Rows)
-        {
-            throw new InvalidOperationException($"LOAD DATA into {table} stored {inserted} of {rows.Rows} rows: the others were rejected (duplicate keys or invalid values).");
-        }
-        return inserted;
+        return loader;
     }
 }

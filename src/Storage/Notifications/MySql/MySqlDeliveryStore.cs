@@ -3,28 +3,17 @@ using BillForU.Domain.Notifications;
 using BillForU.Storage.MySql;
 using BillForU.Storage.Notifications.Relational;
 using BillForU.Storage.Relational;
-using MySqlConnector;
 
 namespace BillForU.Storage.Notifications.MySql;
 
 /// <summary>
-/// Delivery state and log on MySQL/MariaDB. A batch of states is LOAD DATA LOCAL into a staging table and one
-/// <c>INSERT … SELECT … ON DUPLICATE KEY UPDATE</c>, in one transaction; a batch of attempts is one LOAD DATA LOCAL.
+/// Delivery state and log on MySQL/MariaDB. A batch of states is one LOAD DATA LOCAL … REPLACE (the newest state of
+/// a notice replaces its row), a batch of attempts one LOAD DATA LOCAL, each with the counters in its transaction.
 /// Neither makes a round trip per row.
 /// </summary>
 internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : IDeliveryStore
 {
     private readonly DeliveryStateReads _reads = new(async cancellationToken => await connections.OpenAsync(cancellationToken), KeyListSql.ParameterPerKey);
-
-    private const string StagingTable = "notification_deliveries_batch";
-
-    // VALUES(column) rather than MySQL 8's row alias: MariaDB understands only the former.
-    private const string UpsertTail = """
-         ON DUPLICATE KEY UPDATE
-            user_id = VALUES(user_id), billing_month = VALUES(billing_month), status = VALUES(status),
-            attempts = VALUES(attempts), last_error = VALUES(last_error), next_attempt_at = VALUES(next_attempt_at),
-            sent_at = VALUES(sent_at), provider_message_id = VALUES(provider_message_id), updated_at = VALUES(updated_at)
-        """;
 
     // FOR UPDATE: another silo's writer could change one of the batch's rows between the read and the upsert.
     private static readonly DeliveryCounterWrites Counters = new(
@@ -32,9 +21,6 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
         "INSERT INTO notification_attempts_hourly (hour, status, attempts) VALUES (@hour, @status, @n) ON DUPLICATE KEY UPDATE attempts = attempts + VALUES(attempts)",
         lockClause: " FOR UPDATE",
         KeyListSql.ParameterPerKey);
-
-    private static readonly string StagedUpsert =
-        $"INSERT INTO notification_deliveries ({NotificationRows.StateColumns}) SELECT {NotificationRows.StateColumns} FROM {StagingTable} ORDER BY bill_id, channel" + UpsertTail;
 
     public async Task UpsertStatesAsync(IReadOnlyList<DeliveryState> states, CancellationToken cancellationToken)
     {
@@ -64,13 +50,10 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
         await connections.InTransactionAsync(IsolationLevel.ReadCommitted, async (connection, transaction, ct) =>
         {
             var stored = await Counters.StoredStatusesAsync(connection, transaction, ordered.Select(s => s.BillId), ct);
-            // The batch goes in by LOAD DATA into a session-private table and then one INSERT … SELECT: a multi-row
-            // INSERT of thousands of rows costs a parameter object per value here and a parse of ~200 KB of SQL there.
-            // Dropped first too: a connection string with ConnectionReset=false hands back sessions that may still hold
-            // the table of a batch that failed half-way.
-            await ExecuteAsync(connection, transaction, $"DROP TEMPORARY TABLE IF EXISTS {StagingTable}; CREATE TEMPORARY TABLE {StagingTable} LIKE notification_deliveries", ct);
-            await MySqlConnectionFactory.LoadAsync(connection, StagingTable, NotificationRows.StateColumns, rows, ct);
-            await ExecuteAsync(connection, transaction, $"{StagedUpsert}; DROP TEMPORARY TABLE {StagingTable}", ct);
+            // Rows go in whole by one LOAD DATA … REPLACE: a multi-row INSERT of thousands of rows costs a parameter
+            // object per value here and a parse of ~200 KB of SQL there, and loading into a staging table first to
+            // INSERT … SELECT … ON DUPLICATE KEY UPDATE from it writes every row twice.
+            await MySqlConnectionFactory.ReplaceAsync(connection, "notification_deliveries", NotificationRows.StateColumns, rows, ct);
             await Counters.AddStatusCountsAsync(connection, transaction, DeliveryCounters.StatusDeltas(stored, ordered), ct);
             return true;
         }, cancellationToken);
@@ -117,10 +100,4 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
         _reads.GetAttemptsAsync(billId, cancellationToken);
 
     private static TsvBuffer TextOrNull(TsvBuffer rows, string? value) => value is null ? rows.Null() : rows.Text(value);
-
-    private static async Task ExecuteAsync(MySqlConnection connection, MySqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = MySqlConnectionFactory.Command(connection, transaction, sql, timeoutSeconds: 120);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }
