@@ -4,8 +4,9 @@ namespace BillForU.Pipeline.Bench;
 
 /// <summary>
 /// CPU time spent by the whole machine (every process: silo, sinks, MariaDB, Redis, the Kafka mock), from
-/// <c>/proc/stat</c>. Throughput on a shared two-core machine swings by a tenth between identical runs; the CPU a notice
-/// costs moves much less, so it is the figure that tells whether a change helped.
+/// <c>/proc/stat</c>: what a notice costs in core time, and whether the run was bound by the CPU (busy time near the
+/// cores × the elapsed time) or by waiting. On the shared build machine it swings between identical runs together with
+/// the throughput, as the host's load changes how fast a core runs.
 /// </summary>
 internal static class MachineCpu
 {
