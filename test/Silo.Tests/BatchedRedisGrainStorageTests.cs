@@ -129,15 +129,41 @@ public sealed class BatchedRedisGrainStorageTests : IAsyncLifetime
         Assert.False(read.RecordExists);
     }
 
+    [Fact]
+    public async Task Requests_queued_behind_a_batch_that_times_out_fail_with_it_and_writes_work_again_after()
+    {
+        var storage = await StartStorageAsync(",asyncTimeout=1000,syncTimeout=1000");
+        var writes = Enumerable.Range(1, 2_000).Select(i => (GrainId.Create("notification", $"{i}"), new GrainState<List<string>>(["x"]))).ToArray();
+        await _redis.FreezeAsync();
+        Task[] pending;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            pending = writes.Select(w => storage.WriteStateAsync("notification", w.Item1, w.Item2)).ToArray();
+            await Task.WhenAny(Task.WhenAll(pending), Task.Delay(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            await _redis.ThawAsync();
+        }
+
+        // Eight batches failing one after another would take eight time-outs; the first one's failure takes them all.
+        Assert.All(pending, p => Assert.IsType<RedisTimeoutException>(p.Exception?.InnerException));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(6));
+        var after = new GrainState<List<string>>(["after"]);
+        await storage.WriteStateAsync("notification", GrainId.Create("notification", "after"), after);
+        Assert.True(after.RecordExists);
+    }
+
     private static long ScriptCalls(string commandStats) =>
         commandStats.Split('\n')
             .Where(line => line.StartsWith("cmdstat_eval", StringComparison.Ordinal))
             .Sum(line => long.Parse(line.Split("calls=")[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture));
 
-    private async Task<BatchedRedisGrainStorage> StartStorageAsync()
+    private async Task<BatchedRedisGrainStorage> StartStorageAsync(string settings = "")
     {
         var storage = new BatchedRedisGrainStorage(
-            "state", RedisConnectionOptions.Parse(_redis.Configuration), Serializer,
+            "state", RedisConnectionOptions.Parse(_redis.Configuration + settings), Serializer,
             Options.Create(new ClusterOptions { ServiceId = ServiceId }), NullLogger<BatchedRedisGrainStorage>.Instance);
         var lifecycle = new SiloLifecycleSubject(NullLogger<SiloLifecycleSubject>.Instance);
         storage.Participate(lifecycle);

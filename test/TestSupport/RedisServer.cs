@@ -109,6 +109,13 @@ public sealed class RedisServer : IAsyncDisposable
     }
 
     /// <summary>Stops the server as an operator would (SIGTERM: it flushes its append-only file and exits), and waits for it to exit.</summary>
+    /// <summary>Hangs the server (SIGSTOP): connections stay open, commands get no answer, until <see cref="ThawAsync"/>.</summary>
+    public Task FreezeAsync() => Signals.FreezeAsync(RunningProcess.Id);
+
+    public Task ThawAsync() => Signals.ThawAsync(RunningProcess.Id);
+
+    private Process RunningProcess => _process is { HasExited: false } process ? process : throw new InvalidOperationException("redis-server is not running.");
+
     public async Task StopAsync()
     {
         if (_process is not { HasExited: false } process)

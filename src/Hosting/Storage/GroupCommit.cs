@@ -7,7 +7,7 @@ namespace BillForU.Hosting.Storage;
 /// idle moment); requests that arrive while a batch is out go together in the next. Batches grow with the load, with
 /// no timer and no added wait when the load is light.
 /// </summary>
-/// <param name="execute">Runs one batch; returns one result per request, in order. A throw fails every request of the batch.</param>
+/// <param name="execute">Runs one batch; returns one result per request, in order. A throw fails every request of the batch, and those queued behind it.</param>
 /// <param name="maxBatch">The largest batch, so that one batch's work stays short for whatever runs it.</param>
 internal sealed class GroupCommit<TRequest, TResult>(Func<IReadOnlyList<TRequest>, Task<IReadOnlyList<TResult>>> execute, int maxBatch)
 {
@@ -57,6 +57,13 @@ internal sealed class GroupCommit<TRequest, TResult>(Func<IReadOnlyList<TRequest
             }
             catch (Exception e)
             {
+                // What waits behind a failed batch fails with it rather than waiting its own turn to fail: with one batch
+                // out at a time, a store that times out would otherwise hold the last of a thousand requests for a
+                // thousand / maxBatch time-outs. Callers retry from their own state, as after any failed write.
+                while (_queue.TryDequeue(out var waiting))
+                {
+                    results.Add(waiting.Result);
+                }
                 results.ForEach(r => r.TrySetException(e));
             }
             requests.Clear();
