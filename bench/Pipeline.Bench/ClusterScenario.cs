@@ -82,16 +82,19 @@ public static class ClusterScenario
         {
             var clock = Stopwatch.StartNew();
             var cpuBefore = MachineCpu.Busy();
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
             var published = await silo.ReplayBillEventsAsync(month, Streams, KafkaWindow);
             var publishedAt = clock.Elapsed;
             var (accepted, logged) = await silo.WaitForNoticesAsync(published, clock);
             var cpu = MachineCpu.Busy() - cpuBefore;
+            var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
             var counts = await silo.CountNoticesAsync();
             Console.WriteLine($"cluster  notices     {published,12:N0} stored bills to notices in {logged.TotalSeconds,7:F1} s = {published / logged.TotalSeconds,10:N0} notices/s (target >= 10,000/s; events published by {publishedAt.TotalSeconds:F1} s, every notice taken at {accepted.TotalSeconds:F1} s, delivery log written at {logged.TotalSeconds:F1} s)");
             if (cpu is { } busy)
             {
                 Console.WriteLine($"cluster  machine cpu {busy.TotalSeconds,12:F1} core-s while notifying = {busy.TotalMicroseconds / published,7:F0} µs per notice (every process: silo, sinks, MariaDB, Redis, Kafka mock; of {Environment.ProcessorCount * logged.TotalSeconds:F1} core-s)");
             }
+            Console.WriteLine($"cluster  allocated   {allocated / (1024.0 * 1024 * 1024),12:F1} GiB while notifying = {allocated / 1024.0 / published,7:F1} KiB per notice (this process: silo, sinks, Kafka mock)");
             Console.WriteLine($"cluster  outcomes    {string.Join(", ", counts.GroupBy(c => c.Status).Select(g => $"{g.Key} {g.Sum(c => c.Count):N0}"))}");
             Console.WriteLine($"cluster  received    {smtp.Messages:N0} emails over SMTP ({smtp.MessageIds.Count:N0} distinct Message-IDs), {sms.Delivered.Count:N0} SMS and {push.Delivered.Count:N0} push over HTTP");
             Console.WriteLine($"cluster  peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024 * 1024),12:F2} GiB (target <= 4 GiB; sinks, seeding and settlement in the same process)");
