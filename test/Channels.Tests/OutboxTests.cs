@@ -44,6 +44,28 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Notices_written_one_after_another_each_carry_their_own_bill()
+    {
+        // One after another, so every notice reuses the same pooled message and its kept body rendering.
+        await using (var services = Build())
+        {
+            var sender = services.GetRequiredService<IEmailSender>();
+            foreach (var bill in new[] { 2026100000011L, 2026100000012L, 2026100000013L })
+            {
+                await sender.SendAsync(Notices.For(bill), Notices.Email, CancellationToken.None);
+            }
+        }
+
+        foreach (var bill in new[] { 2026100000011L, 2026100000012L, 2026100000013L })
+        {
+            var message = await MimeMessage.LoadAsync(Path.Combine(_directory, "email", $"{bill}-email.eml"));
+            Assert.Contains($"{bill}", message.TextBody);
+            Assert.Contains($"{bill}", message.HtmlBody);
+            Assert.DoesNotContain(new[] { 2026100000011L, 2026100000012L, 2026100000013L }.Where(b => b != bill), other => message.TextBody!.Contains($"{other}", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task A_resend_overwrites_the_same_eml_file()
     {
         await using (var services = Build())

@@ -16,6 +16,7 @@ internal sealed class RentedNoticeMessage : IDisposable
     private readonly TextPart _html;
     private readonly MemoryStream _textBody = new();
     private readonly MemoryStream _htmlBody = new();
+    private readonly RenderOnceAlternative _body;
 
     internal RentedNoticeMessage(ConcurrentBag<RentedNoticeMessage> home, SmtpOptions options)
     {
@@ -30,7 +31,8 @@ internal sealed class RentedNoticeMessage : IDisposable
         _html = Part(TextFormat.Html, _htmlBody);
         // The header-list constructor, because the default one generates a Message-Id and a Date (a host-name lookup
         // and a clock read) that are replaced at once.
-        Message = new MimeMessage(Enumerable.Empty<Header>()) { Body = new MultipartAlternative { _text, _html } };
+        _body = new RenderOnceAlternative { _text, _html };
+        Message = new MimeMessage(Enumerable.Empty<Header>()) { Body = _body };
         Message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
     }
 
@@ -51,6 +53,7 @@ internal sealed class RentedNoticeMessage : IDisposable
         Message.Subject = BillNoticeTemplate.Subject(notice);
         Store(_textBody, BillNoticeTemplate.Text(notice));
         Store(_htmlBody, BillNoticeTemplate.Html(notice));
+        _body.Changed();
     }
 
     private static TextPart Part(TextFormat format, MemoryStream body)
