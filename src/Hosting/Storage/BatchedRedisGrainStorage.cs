@@ -25,16 +25,14 @@ public sealed partial class BatchedRedisGrainStorage(
     private const int MaxBatch = 256;
 
     private readonly RedisGrainStateKey _keys = new(cluster.Value.ServiceId);
-    private ConnectionMultiplexer? _connection;
-    private GroupCommit<RedisKey, (RedisValue ETag, RedisValue Data)>? _readBatches;
-    private GroupCommit<StateWrite, RedisResult>? _writeBatches;
+    private Connected? _connected;
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(OptionFormattingUtilities.Name<BatchedRedisGrainStorage>(name), ServiceLifecycleStage.ApplicationServices, ConnectAsync, CloseAsync);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var (etag, data) = await Reads.RunAsync(_keys.For(stateName, grainId));
+        var (etag, data) = await Redis.Reads.RunAsync(_keys.For(stateName, grainId));
         grainState.ETag = etag.IsNullOrEmpty ? null : (string?)etag;
         if (grainState.ETag is not null && !data.IsNullOrEmpty)
         {
@@ -52,7 +50,7 @@ public sealed partial class BatchedRedisGrainStorage(
     {
         var next = Guid.NewGuid().ToString("N");
         var write = new StateWrite(_keys.For(stateName, grainId), grainState.ETag ?? "", next, serializer.Serialize(grainState.State).ToMemory());
-        var outcome = await Writes.RunAsync(write);
+        var outcome = await Redis.Writes.RunAsync(write);
         if (outcome.Resp2Type != ResultType.Integer)
         {
             throw Conflict(grainId, grainState.ETag, (string?)outcome);
@@ -63,7 +61,7 @@ public sealed partial class BatchedRedisGrainStorage(
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var outcome = await Database.ScriptEvaluateAsync(RedisStateScripts.Clear, [_keys.For(stateName, grainId)], [grainState.ETag ?? ""]);
+        var outcome = await Redis.Database.ScriptEvaluateAsync(RedisStateScripts.Clear, [_keys.For(stateName, grainId)], [grainState.ETag ?? ""]);
         if (outcome.Resp2Type != ResultType.Integer)
         {
             throw Conflict(grainId, grainState.ETag, (string?)outcome);
@@ -73,11 +71,7 @@ public sealed partial class BatchedRedisGrainStorage(
         grainState.RecordExists = false;
     }
 
-    private GroupCommit<RedisKey, (RedisValue ETag, RedisValue Data)> Reads => _readBatches ?? throw NotConnected();
-
-    private GroupCommit<StateWrite, RedisResult> Writes => _writeBatches ?? throw NotConnected();
-
-    private IDatabase Database => _connection?.GetDatabase() ?? throw NotConnected();
+    private Connected Redis => _connected ?? throw NotConnected();
 
     private async Task ConnectAsync(CancellationToken cancellationToken)
     {
@@ -89,15 +83,14 @@ public sealed partial class BatchedRedisGrainStorage(
                 $"Grain storage '{name}' batches many grains' keys into one script, which a Redis Cluster refuses across slots; point BillForU:Redis at a standalone Redis (with replicas if needed).");
         }
         var database = connection.GetDatabase();
-        _readBatches = new(keys => ReadBatchAsync(database, keys), MaxBatch);
-        _writeBatches = new(writes => WriteBatchAsync(database, writes), MaxBatch);
-        _connection = connection;
+        _connected = new Connected(connection, database,
+            new(keys => ReadBatchAsync(database, keys), MaxBatch), new(writes => WriteBatchAsync(database, writes), MaxBatch));
         LogConnected(name, string.Join(", ", connection.GetEndPoints().Select(e => e.ToString())));
     }
 
     private async Task CloseAsync(CancellationToken cancellationToken)
     {
-        if (_connection is { } connection)
+        if (_connected is { Connection: var connection })
         {
             await connection.CloseAsync();
             connection.Dispose();
@@ -136,4 +129,10 @@ public sealed partial class BatchedRedisGrainStorage(
     private partial void LogConnected(string name, string endpoints);
 
     private readonly record struct StateWrite(RedisKey Key, RedisValue Expected, RedisValue Next, RedisValue Data);
+
+    private sealed record Connected(
+        ConnectionMultiplexer Connection,
+        IDatabase Database,
+        GroupCommit<RedisKey, (RedisValue ETag, RedisValue Data)> Reads,
+        GroupCommit<StateWrite, RedisResult> Writes);
 }

@@ -28,15 +28,10 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
         {
             return;
         }
-        // Of two states of one (bill, channel) in a batch the later one wins. Key order: concurrent writers (one per
-        // silo) lock rows in the same order and cannot deadlock, and the clustered index is written in runs.
-        // READ COMMITTED: no gap locks between neighbouring keys.
-        var newest = new Dictionary<(long, Domain.Customers.Channel), DeliveryState>(states.Count);
-        foreach (var state in states)
-        {
-            newest[(state.BillId, state.Channel)] = state;
-        }
-        var ordered = newest.Values.OrderBy(s => s.BillId).ThenBy(s => s.Channel).ToArray();
+        // Key order: concurrent writers (one per silo) lock rows in the same order and cannot deadlock, and the
+        // clustered index is written in runs. The sort is stable and REPLACE applies rows in file order, so of two states
+        // of one (bill, channel) in a batch the later one wins. READ COMMITTED: no gap locks between neighbouring keys.
+        var ordered = states.OrderBy(s => s.BillId).ThenBy(s => s.Channel).ToArray();
         var rows = new TsvBuffer(ordered.Length * 96 + 64);
         foreach (var state in ordered)
         {
