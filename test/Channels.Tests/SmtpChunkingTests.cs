@@ -41,7 +41,29 @@ public sealed class SmtpChunkingTests : IAsyncLifetime
         Assert.Equal(bills.Length, _sink.Messages);
         Assert.Equal(bills.Length, _sink.ChunkedMessages);
         Assert.Equal(0, _sink.UnknownCommands);
+        Assert.Equal(bills.Length, _sink.EightBitMessages);
         Assert.Equal(bills.Select(b => $"<{b}-email@billforu>").Order(), _sink.MessageIds.Keys.Order());
         Assert.All(_sink.MessageIds.Values, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
+    public async Task A_relay_without_8bitmime_gets_every_notice_in_7_bit()
+    {
+        // The parts are kept as 8bit for relays that take it; one that does not must still get 7-bit content, and a
+        // message re-encoded for it must stay whole when its structure is rented again.
+        await using var sevenBit = SmtpSink.Start(offerEightBitMime: false);
+        await using var services = ChannelServices.Build(ChannelServices.Live(sevenBit.Port, more: o => o.Smtp.PoolSize = 2));
+        var sender = services.GetRequiredService<IEmailSender>();
+        var bills = Enumerable.Range(0, 20).Select(i => 2026100000700L + i).ToArray();
+
+        foreach (var bill in bills)
+        {
+            Assert.Equal(SendOutcome.Sent, (await sender.SendAsync(Notices.For(bill), $"user{bill}@test.com", CancellationToken.None)).Outcome);
+        }
+
+        Assert.Equal(bills.Length, sevenBit.ChunkedMessages);
+        Assert.Equal(0, sevenBit.EightBitMessages);
+        Assert.Equal(0, sevenBit.UnknownCommands);
+        Assert.Equal(bills.Select(b => $"<{b}-email@billforu>").Order(), sevenBit.MessageIds.Keys.Order());
     }
 }

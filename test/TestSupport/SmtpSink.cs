@@ -15,18 +15,22 @@ public sealed class SmtpSink : LoopbackTcpServer
 {
     private static readonly byte[] Greeting = Encoding.ASCII.GetBytes("220 billforu-sink ESMTP\r\n");
     private static readonly byte[] EhloReply = Encoding.ASCII.GetBytes("250-billforu-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250-CHUNKING\r\n250 SIZE 10485760\r\n");
+    private static readonly byte[] SevenBitEhloReply = Encoding.ASCII.GetBytes("250-billforu-sink\r\n250-PIPELINING\r\n250-CHUNKING\r\n250 SIZE 10485760\r\n");
     private static readonly byte[] Ok = Encoding.ASCII.GetBytes("250 OK\r\n");
     private static readonly byte[] GoAhead = Encoding.ASCII.GetBytes("354 End data with <CR><LF>.<CR><LF>\r\n");
     private static readonly byte[] Bye = Encoding.ASCII.GetBytes("221 Bye\r\n");
     private static readonly byte[] Unknown = Encoding.ASCII.GetBytes("502 Command not implemented\r\n");
 
     private readonly ConcurrentDictionary<string, int> _byMessageId = new(StringComparer.Ordinal);
+    private readonly byte[] _ehloReply;
     private long _messages;
     private long _chunked;
     private long _unknownCommands;
+    private long _eightBit;
 
-    private SmtpSink()
+    private SmtpSink(bool offerEightBitMime)
     {
+        _ehloReply = offerEightBitMime ? EhloReply : SevenBitEhloReply;
     }
 
     /// <summary>Messages accepted, resends included.</summary>
@@ -38,10 +42,14 @@ public sealed class SmtpSink : LoopbackTcpServer
     /// <summary>Lines taken for commands the sink does not know: a client out of step with it (say, a BDAT size that was not the data's).</summary>
     public long UnknownCommands => Interlocked.Read(ref _unknownCommands);
 
+    /// <summary>BDAT messages with any octet above 127: 8bit content, which a relay without 8BITMIME must not be sent.</summary>
+    public long EightBitMessages => Interlocked.Read(ref _eightBit);
+
     /// <summary>How many times each Message-ID arrived: more than once is a resend of the same notice.</summary>
     public IReadOnlyDictionary<string, int> MessageIds => _byMessageId;
 
-    public static SmtpSink Start() => new();
+    /// <param name="offerEightBitMime">False: a relay that takes only 7-bit content (no 8BITMIME in its EHLO reply).</param>
+    public static SmtpSink Start(bool offerEightBitMime = true) => new(offerEightBitMime);
 
     protected override async Task ServeAsync(NetworkStream stream)
     {
@@ -68,18 +76,23 @@ public sealed class SmtpSink : LoopbackTcpServer
             var verb = text.Length >= 4 ? Encoding.ASCII.GetString(text[..4]).ToUpperInvariant() : "";
             switch (verb)
             {
-                case "EHLO": session.Reply(EhloReply); break;
+                case "EHLO": session.Reply(_ehloReply); break;
                 case "HELO" or "MAIL" or "RCPT" or "RSET" or "NOOP": session.Reply(Ok); break;
                 case "BDAT":
                     var (size, last) = (ChunkSize(text), IsLastChunk(text));
                     var chunk = await session.ReadChunkAsync(size, Stopping);
                     session.MessageId ??= MessageIdIn(chunk.Span);
+                    session.EightBit |= chunk.Span.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0;
                     if (last)
                     {
                         Interlocked.Increment(ref _messages);
                         Interlocked.Increment(ref _chunked);
                         _byMessageId.AddOrUpdate(session.MessageId ?? "(none)", 1, static (_, n) => n + 1);
-                        session.MessageId = null;
+                        if (session.EightBit)
+                        {
+                            Interlocked.Increment(ref _eightBit);
+                        }
+                        (session.MessageId, session.EightBit) = (null, false);
                     }
                     session.Reply(Ok);
                     break;
@@ -139,6 +152,8 @@ public sealed class SmtpSink : LoopbackTcpServer
         public bool InData { get; set; }
 
         public string? MessageId { get; set; }
+
+        public bool EightBit { get; set; }
 
         public void Reply(byte[] reply) => _replies.Write(reply);
 

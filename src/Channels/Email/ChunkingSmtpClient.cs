@@ -1,4 +1,5 @@
 using MailKit.Net.Smtp;
+using MimeKit;
 
 namespace BillForU.Channels.Email;
 
@@ -12,4 +13,17 @@ namespace BillForU.Channels.Email;
 internal sealed class ChunkingSmtpClient : SmtpClient
 {
     protected override bool PreferSendAsBinaryData => true;
+
+    /// <summary>
+    /// Before every send MailKit scans each part for the encoding it needs. A notice's parts are already marked 8bit
+    /// and are UTF-8 text in lines the template keeps short (<see cref="RentedNoticeMessage"/>), so a relay that takes
+    /// 8bit (or binary) content would only be told what is set; a 7-bit relay still gets the parts re-encoded.
+    /// </summary>
+    protected override void Prepare(FormatOptions options, MimeMessage message, EncodingConstraint constraint, int maxLineLength)
+    {
+        if (constraint == EncodingConstraint.SevenBit || message.Body is not RenderOnceAlternative)
+        {
+            base.Prepare(options, message, constraint, maxLineLength);
+        }
+    }
 }
