@@ -14,6 +14,10 @@ internal sealed class ChunkingSmtpClient : SmtpClient
 {
     protected override bool PreferSendAsBinaryData => true;
 
+    /// <summary>The size for BDAT, measured synchronously: the measure writes to a counter, never to the network.</summary>
+    protected override Task<long> GetSizeAsync(FormatOptions options, MimeMessage message, CancellationToken cancellationToken) =>
+        Task.FromResult(GetSize(options, message, cancellationToken));
+
     /// <summary>
     /// Before every send MailKit scans each part for the encoding it needs. A notice's parts are already marked 8bit
     /// and are UTF-8 text in lines the template keeps short (<see cref="RentedNoticeMessage"/>), so a relay that takes

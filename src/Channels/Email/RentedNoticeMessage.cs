@@ -17,6 +17,10 @@ internal sealed class RentedNoticeMessage : IDisposable
     private readonly MemoryStream _textBody = new();
     private readonly MemoryStream _htmlBody = new();
     private readonly RenderOnceAlternative _body;
+    private readonly StringBuilder _textSource = new(640);
+    private readonly StringBuilder _htmlSource = new(1600);
+    private readonly Encoder _utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
+    private byte[] _encoded = new byte[Encoding.UTF8.GetMaxByteCount(1600)];
 
     internal RentedNoticeMessage(ConcurrentBag<RentedNoticeMessage> home, SmtpOptions options)
     {
@@ -51,8 +55,10 @@ internal sealed class RentedNoticeMessage : IDisposable
         Message.MessageId = MessageIdOf(notice);
         Message.Date = now;
         Message.Subject = BillNoticeTemplate.Subject(notice);
-        Store(_textBody, BillNoticeTemplate.Text(notice));
-        Store(_htmlBody, BillNoticeTemplate.Html(notice));
+        BillNoticeTemplate.AppendText(_textSource.Clear(), notice);
+        Store(_textBody, _textSource);
+        BillNoticeTemplate.AppendHtml(_htmlSource.Clear(), notice);
+        Store(_htmlBody, _htmlSource);
         _body.Changed();
     }
 
@@ -63,11 +69,23 @@ internal sealed class RentedNoticeMessage : IDisposable
         return part;
     }
 
-    private static void Store(MemoryStream body, string text)
+    /// <summary>The text as UTF-8, straight from the builder's chunks (the encoder keeps a pair split between two).</summary>
+    private void Store(MemoryStream body, StringBuilder text)
     {
-        var length = Encoding.UTF8.GetByteCount(text);
-        body.SetLength(length);
-        Encoding.UTF8.GetBytes(text, body.GetBuffer().AsSpan(0, length));
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (_encoded.Length < most)
+        {
+            _encoded = new byte[most];
+        }
+        _utf8.Reset();
+        var length = 0;
+        foreach (var chunk in text.GetChunks())
+        {
+            length += _utf8.GetBytes(chunk.Span, _encoded.AsSpan(length), flush: false);
+        }
+        length += _utf8.GetBytes([], _encoded.AsSpan(length), flush: true);
+        body.SetLength(0);
+        body.Write(_encoded, 0, length);
         body.Position = 0;
     }
 

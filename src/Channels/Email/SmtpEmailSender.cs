@@ -19,6 +19,11 @@ internal sealed class SmtpEmailSender(SmtpConnectionPool pool, BillNoticeMessage
     public async Task<SendResult> SendAsync(BillNotice notice, string address, CancellationToken cancellationToken)
     {
         var result = await TrySendAsync(notice, address, cancellationToken);
+        if (!logger.IsEnabled(LogLevel.Debug))
+        {
+            // The masked address is built only for a line that is written.
+            return result;
+        }
         var masked = ContactMasking.MaskEmail(address);
         if (result.Outcome == SendOutcome.Sent)
         {

@@ -30,6 +30,11 @@ internal abstract class HttpChannelSender(
     public async Task<SendResult> SendAsync(BillNotice notice, string address, CancellationToken cancellationToken)
     {
         var result = await PostAsync(notice, address, cancellationToken);
+        if (!logger.IsEnabled(LogLevel.Debug))
+        {
+            // The masked address is built only for a line that is written.
+            return result;
+        }
         if (result.Outcome == SendOutcome.Sent)
         {
             logger.Accepted(Channel, notice.NotificationId, Mask(address), result.ProviderMessageId!);

@@ -355,7 +355,7 @@ public sealed class NotificationGrain(
         try
         {
             var result = await sender.SendAsync(notice, address, deadline);
-            if (result.Outcome == SendOutcome.Sent)
+            if (result.Outcome == SendOutcome.Sent && logger.IsEnabled(LogLevel.Debug))
             {
                 logger.Sent(billEvent.BillId, delivery.Channel, Mask(delivery.Channel, address), delivery.Attempts);
             }
