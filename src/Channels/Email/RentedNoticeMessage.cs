@@ -11,6 +11,9 @@ internal sealed class RentedNoticeMessage : IDisposable
 {
     private const string MessageIdDomain = "billforu";
 
+    // Characters of a notice's HTML part (the larger one), so the builder and the encoding buffer rarely grow.
+    private const int HtmlSize = 1600;
+
     private readonly ConcurrentBag<RentedNoticeMessage> _home;
     private readonly TextPart _text;
     private readonly TextPart _html;
@@ -18,9 +21,9 @@ internal sealed class RentedNoticeMessage : IDisposable
     private readonly MemoryStream _htmlBody = new();
     private readonly RenderOnceAlternative _body;
     private readonly StringBuilder _textSource = new(640);
-    private readonly StringBuilder _htmlSource = new(1600);
+    private readonly StringBuilder _htmlSource = new(HtmlSize);
     private readonly Encoder _utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
-    private byte[] _encoded = new byte[Encoding.UTF8.GetMaxByteCount(1600)];
+    private byte[] _encoded = new byte[Encoding.UTF8.GetMaxByteCount(HtmlSize)];
 
     internal RentedNoticeMessage(ConcurrentBag<RentedNoticeMessage> home, SmtpOptions options)
     {

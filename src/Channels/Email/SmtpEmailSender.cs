@@ -1,6 +1,5 @@
 using BillForU.Channels.Logging;
 using BillForU.Domain.Customers;
-using BillForU.Domain.Security;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using MimeKit;
@@ -19,20 +18,7 @@ internal sealed class SmtpEmailSender(SmtpConnectionPool pool, BillNoticeMessage
     public async Task<SendResult> SendAsync(BillNotice notice, string address, CancellationToken cancellationToken)
     {
         var result = await TrySendAsync(notice, address, cancellationToken);
-        if (!logger.IsEnabled(LogLevel.Debug))
-        {
-            // The masked address is built only for a line that is written.
-            return result;
-        }
-        var masked = ContactMasking.MaskEmail(address);
-        if (result.Outcome == SendOutcome.Sent)
-        {
-            logger.Accepted(Channel, notice.NotificationId, masked, result.ProviderMessageId!);
-        }
-        else
-        {
-            logger.NotSent(Channel, notice.NotificationId, masked, result.Outcome, result.Error!);
-        }
+        logger.Outcome(Channel, notice.NotificationId, address, result);
         return result;
     }
 

@@ -30,25 +30,11 @@ internal abstract class HttpChannelSender(
     public async Task<SendResult> SendAsync(BillNotice notice, string address, CancellationToken cancellationToken)
     {
         var result = await PostAsync(notice, address, cancellationToken);
-        if (!logger.IsEnabled(LogLevel.Debug))
-        {
-            // The masked address is built only for a line that is written.
-            return result;
-        }
-        if (result.Outcome == SendOutcome.Sent)
-        {
-            logger.Accepted(Channel, notice.NotificationId, Mask(address), result.ProviderMessageId!);
-        }
-        else
-        {
-            logger.NotSent(Channel, notice.NotificationId, Mask(address), result.Outcome, result.Error!);
-        }
+        logger.Outcome(Channel, notice.NotificationId, address, result);
         return result;
     }
 
     protected abstract HttpContent Body(BillNotice notice, string address);
-
-    protected abstract string Mask(string address);
 
     private async Task<SendResult> PostAsync(BillNotice notice, string address, CancellationToken cancellationToken)
     {

@@ -17,7 +17,4 @@ internal sealed class HttpPushSender(IHttpClientFactory clients, HttpProviderOpt
         JsonBody.Create(
             new PushRequest(address, ShortNoticeTemplate.PushTitle(notice), ShortNoticeTemplate.PushBody(notice), notice.BillId),
             ChannelJsonContext.Default.PushRequest);
-
-    // A user id is not a contact: it is logged as is.
-    protected override string Mask(string address) => address;
 }

@@ -1,7 +1,6 @@
 using BillForU.Channels.Configuration;
 using BillForU.Channels.Templates;
 using BillForU.Domain.Customers;
-using BillForU.Domain.Security;
 using Microsoft.Extensions.Logging;
 
 namespace BillForU.Channels.Http;
@@ -16,6 +15,4 @@ internal sealed class HttpSmsSender(IHttpClientFactory clients, HttpProviderOpti
 
     protected override HttpContent Body(BillNotice notice, string address) =>
         JsonBody.Create(new SmsRequest(address, ShortNoticeTemplate.SmsText(notice)), ChannelJsonContext.Default.SmsRequest);
-
-    protected override string Mask(string address) => ContactMasking.MaskPhone(address);
 }

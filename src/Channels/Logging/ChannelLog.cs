@@ -1,4 +1,5 @@
 using BillForU.Domain.Customers;
+using BillForU.Domain.Security;
 using Microsoft.Extensions.Logging;
 
 namespace BillForU.Channels.Logging;
@@ -10,6 +11,24 @@ namespace BillForU.Channels.Logging;
 /// </summary>
 internal static partial class ChannelLog
 {
+    /// <summary>A send's outcome, at Debug; the masked address is built only for a line that is written.</summary>
+    public static void Outcome(this ILogger logger, Channel channel, string notificationId, string address, SendResult result)
+    {
+        if (!logger.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+        var masked = ContactMasking.MaskFor(channel, address);
+        if (result.Outcome == SendOutcome.Sent)
+        {
+            logger.Accepted(channel, notificationId, masked, result.ProviderMessageId!);
+        }
+        else
+        {
+            logger.NotSent(channel, notificationId, masked, result.Outcome, result.Error!);
+        }
+    }
+
     [LoggerMessage(3001, LogLevel.Debug, "{Channel} notice {NotificationId} to {MaskedAddress} accepted as {ProviderMessageId}")]
     public static partial void Accepted(this ILogger logger, Channel channel, string notificationId, string maskedAddress, string providerMessageId);
 

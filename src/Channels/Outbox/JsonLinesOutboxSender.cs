@@ -1,5 +1,6 @@
 using BillForU.Channels.Logging;
 using BillForU.Domain.Customers;
+using BillForU.Domain.Security;
 using Microsoft.Extensions.Logging;
 
 namespace BillForU.Channels.Outbox;
@@ -25,7 +26,7 @@ internal abstract class JsonLinesOutboxSender : IChannelSender, IAsyncDisposable
 
     public async Task<SendResult> SendAsync(BillNotice notice, string address, CancellationToken cancellationToken)
     {
-        var masked = Mask(address);
+        var masked = ContactMasking.MaskFor(Channel, address);
         try
         {
             await _outbox.AppendAsync(Line(notice, masked), cancellationToken);
@@ -42,8 +43,6 @@ internal abstract class JsonLinesOutboxSender : IChannelSender, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _outbox.DisposeAsync();
-
-    protected abstract string Mask(string address);
 
     /// <summary>The line to append; it is handed the masked address only.</summary>
     protected abstract OutboxLine Line(BillNotice notice, string maskedAddress);

@@ -12,8 +12,6 @@ internal sealed class PushOutboxSender(string outboxDirectory, TimeProvider time
 
     public override Channel Channel => Channel.Push;
 
-    protected override string Mask(string address) => address;
-
     protected override OutboxLine Line(BillNotice notice, string maskedAddress) =>
         new(notice.NotificationId, "push", notice.BillId, notice.UserId, notice.BillingMonth, notice.TotalAmount, notice.DueDate, Time.GetUtcNow(),
             To: maskedAddress, Title: ShortNoticeTemplate.PushTitle(notice), Body: ShortNoticeTemplate.PushBody(notice));

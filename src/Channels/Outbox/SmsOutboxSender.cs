@@ -1,6 +1,5 @@
 using BillForU.Channels.Templates;
 using BillForU.Domain.Customers;
-using BillForU.Domain.Security;
 using Microsoft.Extensions.Logging;
 
 namespace BillForU.Channels.Outbox;
@@ -12,8 +11,6 @@ internal sealed class SmsOutboxSender(string outboxDirectory, TimeProvider time,
     public const string FileName = "sms.jsonl";
 
     public override Channel Channel => Channel.Sms;
-
-    protected override string Mask(string address) => ContactMasking.MaskPhone(address);
 
     protected override OutboxLine Line(BillNotice notice, string maskedAddress) =>
         new(notice.NotificationId, "sms", notice.BillId, notice.UserId, notice.BillingMonth, notice.TotalAmount, notice.DueDate, Time.GetUtcNow(),

@@ -1,9 +1,19 @@
+using BillForU.Domain.Customers;
+
 namespace BillForU.Domain.Security;
 
 /// <summary>How contacts look in logs and API responses: <c>te****@test.com</c>, <c>010-****-1234</c>.</summary>
 public static class ContactMasking
 {
     private const string Stars = "****";
+
+    /// <summary>A channel's address as logs show it; a push address is the user id, not a contact, and stays as it is.</summary>
+    public static string MaskFor(Channel channel, string address) => channel switch
+    {
+        Channel.Email => MaskEmail(address),
+        Channel.Sms => MaskPhone(address),
+        _ => address,
+    };
 
     public static string MaskEmail(string? email)
     {

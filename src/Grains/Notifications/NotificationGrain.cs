@@ -357,7 +357,7 @@ public sealed class NotificationGrain(
             var result = await sender.SendAsync(notice, address, deadline);
             if (result.Outcome == SendOutcome.Sent && logger.IsEnabled(LogLevel.Debug))
             {
-                logger.Sent(billEvent.BillId, delivery.Channel, Mask(delivery.Channel, address), delivery.Attempts);
+                logger.Sent(billEvent.BillId, delivery.Channel, ContactMasking.MaskFor(delivery.Channel, address), delivery.Attempts);
             }
             return result;
         }
@@ -386,13 +386,6 @@ public sealed class NotificationGrain(
             ? cipher.Decrypt(_recipient.EmailCipher ?? throw new CryptographicException("No email address."), ContactColumns.Email)
             : cipher.Decrypt(_recipient.PhoneCipher ?? throw new CryptographicException("No phone number."), ContactColumns.Phone);
     }
-
-    private static string Mask(Channel channel, string address) => channel switch
-    {
-        Channel.Email => ContactMasking.MaskEmail(address),
-        Channel.Sms => ContactMasking.MaskPhone(address),
-        _ => address,
-    };
 
     private async Task SaveAsync(ChannelDelivery delivery, NotificationStatus outcome, string? error)
     {

@@ -1,3 +1,4 @@
+using BillForU.Domain.Customers;
 using BillForU.Domain.Security;
 
 namespace BillForU.Domain.Tests.Security;
@@ -20,4 +21,11 @@ public class ContactMaskingTests
     [InlineData("12345", "****")]
     public void Phone_keeps_the_prefix_and_last_four_digits(string phone, string masked) =>
         Assert.Equal(masked, ContactMasking.MaskPhone(phone));
+
+    [Theory]
+    [InlineData(Channel.Email, "test@test.com", "te****@test.com")]
+    [InlineData(Channel.Sms, "010-1234-5678", "010-****-5678")]
+    [InlineData(Channel.Push, "1042", "1042")]
+    public void A_channel_address_is_masked_as_its_kind_of_contact(Channel channel, string address, string masked) =>
+        Assert.Equal(masked, ContactMasking.MaskFor(channel, address));
 }
