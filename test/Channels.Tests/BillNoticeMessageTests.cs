@@ -1,6 +1,7 @@
 using BillForU.Channels.Configuration;
 using BillForU.Channels.Email;
 using BillForU.Channels.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace BillForU.Channels.Tests;
@@ -38,6 +39,25 @@ public sealed class BillNoticeMessageTests
         Assert.Contains("Bill no. 2026100000023", message.TextBody);
         Assert.Contains("2026100000023", message.HtmlBody);
         Assert.DoesNotContain("2026100000022", message.TextBody);
+    }
+
+    [Fact]
+    public void The_subject_and_date_read_back_as_the_notice_and_the_clock_give_them()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 1, 2, 3, TimeSpan.Zero));
+        var messages = new BillNoticeMessage(new SmtpOptions(), clock);
+        var notice = Notices.For(2026100000024);
+        using (var first = messages.Rent(notice, new MailboxAddress(null, Notices.Email)))
+        {
+            Assert.Equal(clock.GetUtcNow(), Parse(Render(first.Message, FormatOptions.Default.Clone())).Date);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(61));
+        using var second = messages.Rent(notice, new MailboxAddress(null, Notices.Email));
+        var message = Parse(Render(second.Message, FormatOptions.Default.Clone()));
+
+        Assert.Equal(BillNoticeTemplate.Subject(notice), message.Subject);
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 1, 3, 4, TimeSpan.Zero), message.Date);
     }
 
     private static byte[] Render(MimeMessage message, FormatOptions options)

@@ -3,6 +3,7 @@ using System.Text;
 using BillForU.Channels.Configuration;
 using MimeKit;
 using MimeKit.Text;
+using MimeKit.Utils;
 
 namespace BillForU.Channels.Email;
 
@@ -23,7 +24,10 @@ internal sealed class RentedNoticeMessage : IDisposable
     private readonly StringBuilder _textSource = new(640);
     private readonly StringBuilder _htmlSource = new(HtmlSize);
     private readonly Encoder _utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
+    private readonly Header _date = new(HeaderId.Date, DateUtils.FormatDate(DateTimeOffset.UnixEpoch));
+    private readonly Header _subject = new(HeaderId.Subject, "BillForU");
     private byte[] _encoded = new byte[Encoding.UTF8.GetMaxByteCount(HtmlSize)];
+    private long _dateSecond = -1;
 
     internal RentedNoticeMessage(ConcurrentBag<RentedNoticeMessage> home, SmtpOptions options)
     {
@@ -41,6 +45,8 @@ internal sealed class RentedNoticeMessage : IDisposable
         _body = new RenderOnceAlternative { _text, _html };
         Message = new MimeMessage(Enumerable.Empty<Header>()) { Body = _body };
         Message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
+        Message.Headers.Add(_date);
+        Message.Headers.Add(_subject);
     }
 
     public MimeMessage Message { get; }
@@ -56,13 +62,27 @@ internal sealed class RentedNoticeMessage : IDisposable
         Message.To.Clear();
         Message.To.Add(to);
         Message.MessageId = MessageIdOf(notice);
-        Message.Date = now;
-        Message.Subject = BillNoticeTemplate.Subject(notice);
+        SetDate(now);
+        _subject.SetRawValue(EncodedHeaderValue.Unstructured(BillNoticeTemplate.Subject(notice)));
         BillNoticeTemplate.AppendText(_textSource.Clear(), notice);
         Store(_textBody, _textSource);
         BillNoticeTemplate.AppendHtml(_htmlSource.Clear(), notice);
         Store(_htmlBody, _htmlSource);
         _body.Changed();
+    }
+
+    /// <summary>
+    /// A Date header shows whole seconds, and a rented message carries hundreds of notices a second: it is formatted
+    /// only when the second has changed since this message last went out.
+    /// </summary>
+    private void SetDate(DateTimeOffset now)
+    {
+        var second = now.ToUnixTimeSeconds();
+        if (second != _dateSecond)
+        {
+            _date.SetRawValue(Encoding.ASCII.GetBytes($" {DateUtils.FormatDate(now)}\r\n"));
+            _dateSecond = second;
+        }
     }
 
     private static TextPart Part(TextFormat format, MemoryStream body)

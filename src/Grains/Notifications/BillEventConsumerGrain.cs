@@ -16,6 +16,8 @@ namespace BillForU.Grains.Notifications;
 public sealed class BillEventConsumerGrain(IRecipientDirectory directory, IDeliveryStore deliveries, DeliveryLogWriter log)
     : Grain, IBillEventConsumerGrain, IStreamSubscriptionObserver, IAsyncObserver<BillEventBatch>
 {
+    private NotificationGrainReferences? _notices;
+
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<BillEventBatch>().ResumeAsync(this);
 
@@ -32,7 +34,8 @@ public sealed class BillEventConsumerGrain(IRecipientDirectory directory, IDeliv
         var windows = RecipientSnapshots.SystemWindows(await policiesTask);
         var missing = new RecipientSnapshot(0, null, null, [], windows);
 
-        await Task.WhenAll(events.Select(e => GrainFactory.GetGrain<INotificationGrain>(e.BillId).AcceptAsync(
+        _notices ??= new NotificationGrainReferences(GrainFactory);
+        await Task.WhenAll(events.Select(e => _notices.For(e.BillId).AcceptAsync(
             e,
             recipients.TryGetValue(e.UserId, out var recipient) ? recipient.ToSnapshot(windows) : missing with { UserId = e.UserId },
             known[e.BillId].Select(s => s.ToSnapshot()).ToArray())));
