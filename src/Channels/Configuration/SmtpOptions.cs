@@ -33,7 +33,10 @@ public sealed class SmtpOptions
     /// <summary>Connected, authenticated clients kept for reuse; also the most sends in flight at once.</summary>
     public int PoolSize { get; set; } = DefaultPoolSize;
 
-    /// <summary>Socket read/write timeout of every SMTP exchange.</summary>
+    /// <summary>
+    /// How long connecting (greeting, STARTTLS, EHLO) and signing in may take. A message exchange ends when its send's
+    /// cancellation token fires (the notification grain's <c>SendTimeout</c>), or after this when the caller gives none.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
     /// <summary>

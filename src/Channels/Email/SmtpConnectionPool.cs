@@ -27,6 +27,9 @@ internal sealed class SmtpConnectionPool(SmtpOptions options, TimeProvider time,
 
     public int Port => options.Port;
 
+    /// <summary>How long connecting and signing in may take, and a send that its caller does not bound.</summary>
+    public TimeSpan Timeout => options.Timeout;
+
     /// <summary>A client ready for one message; hand it back with <see cref="Return"/>. Connection failures are thrown.</summary>
     public async Task<SmtpClient> RentAsync(CancellationToken cancellationToken)
     {
@@ -143,6 +146,10 @@ internal sealed class SmtpConnectionPool(SmtpOptions options, TimeProvider time,
             {
                 await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
             }
+            // From here on, an exchange is bounded by its send's cancellation token (see SmtpEmailSender), not by a timer
+            // per socket read and write: MailKit starts one for each, four per email, and at thousands of emails a
+            // second every session then contends for the runtime's timer queue.
+            client.Timeout = System.Threading.Timeout.Infinite;
             logger.SmtpConnected(Host, Port, options.Security.ToString(), client.Capabilities.HasFlag(SmtpCapabilities.Pipelining));
             if (Interlocked.Exchange(ref _relayDown, 0) == 1)
             {

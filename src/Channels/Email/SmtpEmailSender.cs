@@ -29,6 +29,20 @@ internal sealed class SmtpEmailSender(SmtpConnectionPool pool, BillNoticeMessage
             return SendResult.Failed("The email address is not valid.");
         }
 
+        // The caller's token bounds the exchange (the notification grain's send deadline); without one, Smtp:Timeout does.
+        using var ownDeadline = cancellationToken.CanBeCanceled ? null : new CancellationTokenSource(pool.Timeout);
+        try
+        {
+            return await ExchangeAsync(notice, to, address, ownDeadline?.Token ?? cancellationToken);
+        }
+        catch (OperationCanceledException e) when (ownDeadline?.IsCancellationRequested == true)
+        {
+            return SmtpFailures.Transient(new TimeoutException($"The relay did not answer within {pool.Timeout.TotalSeconds:F0} s.", e), address);
+        }
+    }
+
+    private async Task<SendResult> ExchangeAsync(BillNotice notice, MailboxAddress to, string address, CancellationToken cancellationToken)
+    {
         SmtpClient client;
         try
         {
