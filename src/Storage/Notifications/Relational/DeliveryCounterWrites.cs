@@ -11,9 +11,10 @@ namespace BillForU.Storage.Notifications.Relational;
 /// </summary>
 /// <param name="statusUpsert">Adds @n to the (@status, @channel) row of <c>notification_status_counts</c>, creating it.</param>
 /// <param name="hourlyUpsert">Adds @n to the (@hour, @status) row of <c>notification_attempts_hourly</c>, creating it.</param>
+/// <param name="deliveriesByBill">How the read of the statuses on record names <c>notification_deliveries</c>, with the dialect's index hint if it needs one.</param>
 /// <param name="lockClause">Appended to the read of the statuses on record (" FOR UPDATE" where other writers may race).</param>
 /// <param name="keys">How the dialect binds the batch's keys.</param>
-internal sealed class DeliveryCounterWrites(string statusUpsert, string hourlyUpsert, string lockClause, KeyListSql keys)
+internal sealed class DeliveryCounterWrites(string statusUpsert, string hourlyUpsert, string deliveriesByBill, string lockClause, KeyListSql keys)
 {
     /// <summary>The statuses on record for the batch's keys, read (and locked, where the dialect needs it) before the batch is written.</summary>
     public async Task<IReadOnlyDictionary<(long BillId, Channel Channel), NotificationStatus>> StoredStatusesAsync(
@@ -23,7 +24,7 @@ internal sealed class DeliveryCounterWrites(string statusUpsert, string hourlyUp
         foreach (var slice in NotificationRows.Slices(billIds))
         {
             await using var select = DbCommands.Create(connection, transaction,
-                $"SELECT bill_id, channel, status FROM notification_deliveries WHERE bill_id IN ({keys.In(slice.Length)}){lockClause}");
+                $"SELECT bill_id, channel, status FROM {deliveriesByBill} WHERE bill_id IN ({keys.In(slice.Length)}){lockClause}");
             keys.Bind(select, slice);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -26,6 +26,7 @@ internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) :
     private static readonly DeliveryCounterWrites Counters = new(
         "INSERT INTO notification_status_counts (status, channel, notices) VALUES (@status, @channel, @n) ON CONFLICT (status, channel) DO UPDATE SET notices = notices + excluded.notices",
         "INSERT INTO notification_attempts_hourly (hour, status, attempts) VALUES (@hour, @status, @n) ON CONFLICT (hour, status) DO UPDATE SET attempts = attempts + excluded.attempts",
+        deliveriesByBill: "notification_deliveries",
         lockClause: "",
         KeyListSql.SqliteJsonArray);
 
