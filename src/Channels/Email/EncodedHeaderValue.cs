@@ -12,6 +12,9 @@ internal static class EncodedHeaderValue
 {
     // 42 octets are 56 base64 characters: with "=?utf-8?b?" and "?=" a line of "Subject: " and one word stays under 78.
     private const int OctetsPerWord = 42;
+
+    // Plain text this long still fits one line of 78 after "Subject: ".
+    private const int PlainLength = 68;
     private const string Prefix = "=?utf-8?b?";
     private const string Suffix = "?=";
 
@@ -34,7 +37,7 @@ internal static class EncodedHeaderValue
 
     /// <summary>Printable ASCII that fits one line: sent as it is.</summary>
     private static bool IsPlain(string text) =>
-        text.Length <= 68 && text.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0 && !text.Contains("=?", StringComparison.Ordinal);
+        text.Length <= PlainLength && text.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0 && !text.Contains("=?", StringComparison.Ordinal);
 
     /// <summary>Up to <see cref="OctetsPerWord"/> octets from <paramref name="start"/>, never splitting a character.</summary>
     private static int WordLength(byte[] octets, int start)

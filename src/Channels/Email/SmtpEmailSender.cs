@@ -35,9 +35,9 @@ internal sealed class SmtpEmailSender(SmtpConnectionPool pool, BillNoticeMessage
         {
             return await ExchangeAsync(notice, to, address, ownDeadline?.Token ?? cancellationToken);
         }
-        catch (OperationCanceledException e) when (ownDeadline?.IsCancellationRequested == true)
+        catch (OperationCanceledException) when (ownDeadline?.IsCancellationRequested == true)
         {
-            return SmtpFailures.Transient(new TimeoutException($"The relay did not answer within {pool.Timeout.TotalSeconds:F0} s.", e), address);
+            return SendResult.Retry($"The SMTP relay did not answer within {pool.Timeout.TotalSeconds:0.###} s.");
         }
     }
 
