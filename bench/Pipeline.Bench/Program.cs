@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using BillForU.Domain.Billing;
 using BillForU.Domain.Generation;
+using BillForU.Hosting.Runtime;
 using BillForU.Pipeline.Bench;
 using BillForU.Storage;
 using BillForU.TestSupport;
@@ -11,6 +12,8 @@ using BillForU.TestSupport;
 //   --scenario embedded  the embedded default: SQLite, memory streams, file outboxes — settlement and notices
 //   --scenario cluster   notices in cluster mode: Redis state, Kafka mock, SMTP sink and HTTP provider fakes, MariaDB
 // Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [--users N] [--scenario mariadb|embedded|cluster|all]
+// As the silo's own host does (src/Silo/Program.cs), before any socket is opened.
+InlineSocketCompletions.PreferUnlessSet();
 var users = 1_000_000;
 var scenario = "all";
 for (var i = 0; i < args.Length - 1; i++)

@@ -1,3 +1,5 @@
+using BillForU.Hosting.Runtime;
 using BillForU.Silo.Cli;
 
+InlineSocketCompletions.PreferUnlessSet();
 return await BillForUCommandLine.Create().Parse(args).InvokeAsync();
