@@ -56,7 +56,7 @@ public sealed class InlineSocketCompletionsTests
 
     private static void WithVariables(string? completions, string? threadCount, Action test)
     {
-        var before = (Environment.GetEnvironmentVariable(InlineSocketCompletions.Variable),
+        var (completionsBefore, threadCountBefore) = (Environment.GetEnvironmentVariable(InlineSocketCompletions.Variable),
             Environment.GetEnvironmentVariable(InlineSocketCompletions.ThreadCountVariable));
         Environment.SetEnvironmentVariable(InlineSocketCompletions.Variable, completions);
         Environment.SetEnvironmentVariable(InlineSocketCompletions.ThreadCountVariable, threadCount);
@@ -66,8 +66,8 @@ public sealed class InlineSocketCompletionsTests
         }
         finally
         {
-            Environment.SetEnvironmentVariable(InlineSocketCompletions.Variable, before.Item1);
-            Environment.SetEnvironmentVariable(InlineSocketCompletions.ThreadCountVariable, before.Item2);
+            Environment.SetEnvironmentVariable(InlineSocketCompletions.Variable, completionsBefore);
+            Environment.SetEnvironmentVariable(InlineSocketCompletions.ThreadCountVariable, threadCountBefore);
         }
     }
 }

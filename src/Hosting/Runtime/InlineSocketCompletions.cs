@@ -7,9 +7,9 @@ namespace BillForU.Hosting.Runtime;
 /// costs a wake-up of the event thread and then of a pool thread; on loopback TCP the wake-ups were the larger part of
 /// the kernel's work (README, "What a million notices cost").
 /// With inline completions the runtime starts an event thread per core, each running its sockets' continuations
-/// (MailKit rendering a message, HttpClient parsing a reply) beside the thread pool's workers. Half the cores is
-/// enough for that share of the work (<c>DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT</c>); on the 2-core build machine one
-/// event thread instead of two measured 8,969 → 9,784 notices/s at 1M.
+/// (MailKit rendering a message, HttpClient parsing a reply) beside the thread pool's workers, competing with them for
+/// the cores. Half the cores is enough for that share of the work (<c>DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT</c>); on the
+/// 2-core build machine one event thread was ahead of two in both paired runs (README, "Benchmarks").
 /// The runtime reads both variables once, when the process's first socket joins its event loop, so a host calls
 /// <see cref="PreferUnlessSet"/> before it builds anything. Values the operator set win (completions 0 keeps the
 /// thread-pool dispatch).
@@ -28,16 +28,16 @@ public static class InlineSocketCompletions
     /// <summary>Turns inline completions on unless the environment already says; returns whether they are on.</summary>
     public static bool PreferUnlessSet()
     {
-        if (Environment.GetEnvironmentVariable(Variable) is null)
+        if (Environment.GetEnvironmentVariable(Variable) is { } chosen && chosen != "1")
         {
-            Environment.SetEnvironmentVariable(Variable, "1");
+            return false;
         }
-        var inline = Environment.GetEnvironmentVariable(Variable) == "1";
-        if (inline && Environment.GetEnvironmentVariable(ThreadCountVariable) is null)
+        Environment.SetEnvironmentVariable(Variable, "1");
+        if (Environment.GetEnvironmentVariable(ThreadCountVariable) is null)
         {
             Environment.SetEnvironmentVariable(ThreadCountVariable,
                 EventThreadsFor(Environment.ProcessorCount).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        return inline;
+        return true;
     }
 }
