@@ -9,6 +9,14 @@ public static class Constants
     /// <summary>Stream namespace of bill events (design §3); stream ids are <c>{month}/{partition}</c>.</summary>
     public const string BillingStreamNamespace = "billing";
 
+    /// <summary>
+    /// Request-context key the billing stream sets to <c>true</c> on a delivery that may repeat an earlier one (the Kafka
+    /// provider: a record already in its partition when this silo took it, or one back from the failover topic). A
+    /// stream that can deliver an event again after a crash must mark such deliveries: an unmarked event's notice sends
+    /// before its state is first written (see <c>NotificationOptions.WriteStateBeforeSend</c>).
+    /// </summary>
+    public const string RedeliveryContextKey = "billforu.may-be-redelivered";
+
     public const string GrainStorage = "grain-state";
 
     /// <summary>Pub-sub bookkeeping of persistent streams; Orleans looks the store up by this name.</summary>

@@ -16,6 +16,8 @@ public sealed class HttpProviderFake : LoopbackTcpServer
     private readonly ConcurrentQueue<Request> _requests = new();
     private int _failures;
     private int _sequence;
+    private int _waiting;
+    private volatile TaskCompletionSource? _held;
 
     private HttpProviderFake()
     {
@@ -43,13 +45,38 @@ public sealed class HttpProviderFake : LoopbackTcpServer
 
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Requests received and not answered yet, because answers are held.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
     public static HttpProviderFake Start() => new();
+
+    /// <summary>Requests from now on wait for <see cref="ReleaseAnswers"/>: a provider in the middle of a call.</summary>
+    public void HoldAnswers() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void ReleaseAnswers()
+    {
+        var held = _held;
+        _held = null;
+        held?.TrySetResult();
+    }
 
     protected override async Task ServeAsync(NetworkStream stream)
     {
         var connection = new Connection(stream);
         while (await connection.ReadRequestAsync(Stopping) is { } request)
         {
+            if (_held is { } held)
+            {
+                Interlocked.Increment(ref _waiting);
+                try
+                {
+                    await held.Task.WaitAsync(Stopping);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _waiting);
+                }
+            }
             await connection.WriteAsync(Answer(request), Stopping);
             if (request.Close)
             {

@@ -10,7 +10,11 @@ public interface INotificationGrain : IGrainWithIntegerKey
 {
     /// <summary>Takes the bill's event; a second event for the same bill is acknowledged and ignored.</summary>
     /// <param name="known">The bill's delivery rows from SQL, so a grain whose memory state was lost does not start over.</param>
-    Task<AcceptOutcome> AcceptAsync(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known);
+    /// <param name="mayBeRedelivered">
+    /// False only when the event was read for the first time, so no earlier delivery can have started a send: its first
+    /// send then goes out before the state is first written.
+    /// </param>
+    Task<AcceptOutcome> AcceptAsync(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known, bool mayBeRedelivered = true);
 
     Task<NotificationView?> GetAsync();
 

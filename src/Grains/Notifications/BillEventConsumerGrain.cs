@@ -23,6 +23,8 @@ public sealed class BillEventConsumerGrain(IRecipientDirectory directory, IDeliv
 
     public async Task OnNextAsync(BillEventBatch item, StreamSequenceToken? token = null)
     {
+        // Unmarked, the batch is read for the first time (the billing stream marks every possible repeat).
+        var mayBeRedelivered = RequestContext.Get(Constants.RedeliveryContextKey) is true;
         await log.WaitForRoomAsync();
         var events = item.Events;
         var userIds = events.Select(e => e.UserId).Distinct().ToArray();
@@ -38,7 +40,8 @@ public sealed class BillEventConsumerGrain(IRecipientDirectory directory, IDeliv
         await Task.WhenAll(events.Select(e => _notices.For(e.BillId).AcceptAsync(
             e,
             recipients.TryGetValue(e.UserId, out var recipient) ? recipient.ToSnapshot(windows) : missing with { UserId = e.UserId },
-            known[e.BillId].Select(s => s.ToSnapshot()).ToArray())));
+            known[e.BillId].Select(s => s.ToSnapshot()).ToArray(),
+            mayBeRedelivered)));
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;

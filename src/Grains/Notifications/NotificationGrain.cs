@@ -14,9 +14,10 @@ using Microsoft.Extensions.Options;
 namespace BillForU.Grains.Notifications;
 
 /// <summary>
-/// One bill's notice (design §4). State is written before every send (in cluster mode; the embedded mode's state is
-/// process memory, see <see cref="NotificationOptions.WriteStateBeforeSend"/>), and every send carries the notice's
-/// id as its idempotency key, so a crash between send and write can only repeat the same message.
+/// One bill's notice (design §4). State is written before every send but the first of an event read for the first time
+/// (in cluster mode; the embedded mode's state is process memory, see <see cref="NotificationOptions.WriteStateBeforeSend"/>),
+/// and every send carries the notice's id as its idempotency key, so a crash between send and write can only repeat the
+/// same message.
 /// Waits (quiet hours, schedule, retry backoff) are a grain timer for the exact instant plus a reminder as
 /// the durable backstop; the grain deactivates between waits so a million notices do not stay in memory.
 /// </summary>
@@ -39,15 +40,16 @@ public sealed class NotificationGrain(
     private RecipientSnapshot? _recipient;
     private IGrainTimer? _timer;
     private bool _stepped;
+    private bool _firstSendUnwritten;
 
     private NotificationState State => state.State;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    public Task<AcceptOutcome> AcceptAsync(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known) =>
-        StartOverOnFailureAsync(() => AcceptCoreAsync(billEvent, recipient, known));
+    public Task<AcceptOutcome> AcceptAsync(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known, bool mayBeRedelivered = true) =>
+        StartOverOnFailureAsync(() => AcceptCoreAsync(billEvent, recipient, known, mayBeRedelivered));
 
-    private async Task<AcceptOutcome> AcceptCoreAsync(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known)
+    private async Task<AcceptOutcome> AcceptCoreAsync(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known, bool mayBeRedelivered)
     {
         _recipient = recipient;
         if (State.Event is not null)
@@ -77,7 +79,18 @@ public sealed class NotificationGrain(
             // (a restart gets it again), and a row written now would be replaced by the outcome's moments later.
             RecordState(State.Deliveries[State.Current], null, null);
         }
-        await StepAsync();
+        // No delivery before this one can have started a send, so there is no earlier attempt to put on record first:
+        // should this silo die mid-send, the event comes again marked as a possible repeat (its offset is not
+        // committed), and that delivery writes before it sends. A crash loop is still bounded, by one attempt more.
+        _firstSendUnwritten = !mayBeRedelivered && known.Count == 0;
+        try
+        {
+            await StepAsync();
+        }
+        finally
+        {
+            _firstSendUnwritten = false;
+        }
         await AcknowledgeAsync();
         return known.Count > 0 ? AcceptOutcome.Recovered : AcceptOutcome.Accepted;
     }
@@ -271,10 +284,11 @@ public sealed class NotificationGrain(
     {
         delivery.Status = NotificationStatus.Sending;
         delivery.Attempts++;
-        if (_options.WriteStateBeforeSend)
+        if (_options.WriteStateBeforeSend && !_firstSendUnwritten)
         {
             await state.WriteStateAsync();
         }
+        _firstSendUnwritten = false;
 
         metrics.SendStarted();
         SendResult result;

@@ -91,7 +91,17 @@ public static class SiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>The billing stream on the Kafka provider: implicit subscriptions only, as every consumer of it is.</summary>
+    /// <summary>
+    /// The billing stream on the Kafka provider: implicit subscriptions only, as every consumer of it is; deliveries that
+    /// may repeat an earlier one are marked (<see cref="BillForU.Grains.Interfaces.Constants.RedeliveryContextKey"/>) for the notices.
+    /// </summary>
     public static ISiloBuilder AddBillingKafkaStreams(this ISiloBuilder silo, Action<OptionsBuilder<KafkaStreamOptions>> configure) =>
-        silo.AddKafkaStreams(Constants.BillingStreamProvider, configure, stream => stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+        silo.AddKafkaStreams(
+            Constants.BillingStreamProvider,
+            options =>
+            {
+                configure(options);
+                options.Configure(o => o.RedeliveryContextKey = Constants.RedeliveryContextKey);
+            },
+            stream => stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
 }

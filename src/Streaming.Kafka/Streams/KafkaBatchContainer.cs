@@ -26,6 +26,16 @@ internal sealed class KafkaBatchContainer : IBatchContainer
     [NonSerialized]
     private EventSequenceTokenV2? _sequenceToken;
 
+    // Not serialized: whether a delivery may repeat an earlier one is known only where the message is read.
+    [NonSerialized]
+    private string? _redeliveryContextKey;
+
+    [NonSerialized]
+    private bool _mayBeRedelivered;
+
+    [NonSerialized]
+    private int _deliveries;
+
     public KafkaBatchContainer(StreamId streamId, List<object> events, Dictionary<string, object>? requestContext)
     {
         _streamId = streamId;
@@ -42,6 +52,15 @@ internal sealed class KafkaBatchContainer : IBatchContainer
 
     public void SetOffset(long offset) => _sequenceToken = new EventSequenceTokenV2(offset);
 
+    /// <summary>
+    /// Delivers this batch with <paramref name="contextKey"/> set to <c>true</c> in the request context when it may repeat
+    /// an earlier delivery: <paramref name="mayBeRedelivered"/> says so for the record, and every delivery after this
+    /// object's first is a retry by the pulling agent (which keeps the object in its cache) of one that failed, perhaps
+    /// after its consumer acted on it.
+    /// </summary>
+    public void TrackRedeliveries(string contextKey, bool mayBeRedelivered) =>
+        (_redeliveryContextKey, _mayBeRedelivered) = (contextKey, mayBeRedelivered);
+
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()
     {
         var token = _sequenceToken ?? Unsequenced;
@@ -50,12 +69,19 @@ internal sealed class KafkaBatchContainer : IBatchContainer
 
     public bool ImportRequestContext()
     {
-        if (_requestContext is not { Count: > 0 })
+        var imported = false;
+        if (_requestContext is { Count: > 0 })
         {
-            return false;
+            RequestContextExtensions.Import(_requestContext);
+            imported = true;
         }
 
-        RequestContextExtensions.Import(_requestContext);
-        return true;
+        if (_redeliveryContextKey is not null && (_mayBeRedelivered || Interlocked.Increment(ref _deliveries) > 1))
+        {
+            RequestContext.Set(_redeliveryContextKey, true);
+            imported = true;
+        }
+
+        return imported;
     }
 }

@@ -24,6 +24,7 @@ internal sealed partial class KafkaPartitionReader : IDisposable
     private readonly TopicPartition _partition;
     private readonly Serializer<KafkaBatchContainer> _serializer;
     private readonly string _providerName;
+    private readonly string? _redeliveryContextKey;
     private readonly ILogger _logger;
     private readonly ConcurrentQueue<KafkaInboundMessage> _buffer = new();
     private readonly SemaphoreSlim _free;
@@ -37,18 +38,23 @@ internal sealed partial class KafkaPartitionReader : IDisposable
     // Touched by the reader thread only.
     private long _expectedNext = -1;
 
+    // The partition's end when this reader took it: records below may have been delivered by a previous owner.
+    private long _firstUnseen;
+
     public KafkaPartitionReader(
         ConsumerConfig config,
         TopicPartition partition,
         int bufferSize,
         Serializer<KafkaBatchContainer> serializer,
         string providerName,
+        string? redeliveryContextKey,
         ILogger logger)
     {
         _config = config;
         _partition = partition;
         _serializer = serializer;
         _providerName = providerName;
+        _redeliveryContextKey = redeliveryContextKey;
         _logger = logger;
         _free = new SemaphoreSlim(bufferSize, bufferSize);
     }
@@ -183,7 +189,13 @@ internal sealed partial class KafkaPartitionReader : IDisposable
                 return;
             }
 
-            _buffer.Enqueue(KafkaMessageCodec.Decode(record, _serializer));
+            var message = KafkaMessageCodec.Decode(record, _serializer);
+            if (_redeliveryContextKey is not null)
+            {
+                message.Container?.TrackRedeliveries(_redeliveryContextKey, message.Attempt > 0 || message.Offset < _firstUnseen);
+            }
+
+            _buffer.Enqueue(message);
             _expectedNext = record.Offset.Value + 1;
         }
         catch (ConsumeException exception) when (exception.Error.Code == ErrorCode.Local_AutoOffsetReset)
@@ -210,6 +222,8 @@ internal sealed partial class KafkaPartitionReader : IDisposable
             try
             {
                 var committed = consumer.Committed([_partition], BrokerRequestTimeout)[0].Offset;
+                // Read before the assignment: whatever a previous owner could have delivered is below this end.
+                _firstUnseen = _redeliveryContextKey is null ? 0 : consumer.QueryWatermarkOffsets(_partition, BrokerRequestTimeout).High.Value;
                 var start = committed == Offset.Unset ? Offset.Beginning : committed;
                 consumer.Assign(new TopicPartitionOffset(_partition, start));
                 _expectedNext = start.IsSpecial ? -1 : start.Value;

@@ -58,6 +58,7 @@ internal sealed class KafkaQueueAdapter(
             options.ReceiverBufferSize,
             serializer,
             providerName,
+            options.RedeliveryContextKey,
             loggerFactory.CreateLogger<KafkaPartitionReader>());
         return new KafkaQueueReceiver(queueId, route, reader, handOff, registry, timeProvider, loggerFactory.CreateLogger<KafkaQueueReceiver>());
     }

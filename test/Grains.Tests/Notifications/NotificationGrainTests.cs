@@ -5,6 +5,7 @@ using BillForU.Grains.Interfaces.Notifications;
 using BillForU.Grains.Notifications;
 using BillForU.Grains.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using static BillForU.Grains.Tests.Support.NotificationCluster;
 
 namespace BillForU.Grains.Tests.Notifications;
@@ -194,6 +195,41 @@ public sealed class NotificationGrainTests : IAsyncLifetime
         Assert.False(refused);
         Assert.True(replayed);
         Assert.Equal(0, SmsDelivered(11));
+    }
+
+    [Fact]
+    public async Task An_event_read_for_the_first_time_sends_before_its_first_state_write_and_a_possible_repeat_writes_first()
+    {
+        await StartAsync(Kst(2, 10));
+        var sms = Preference(Channel.Sms, 1);
+        Cluster.Sms.HoldAnswers();
+
+        var first = Cluster.Notice(3).AcceptAsync(EventFor(3), Cluster.RecipientFor(3, sms), [], mayBeRedelivered: false);
+        var repeat = Cluster.Notice(4).AcceptAsync(EventFor(4), Cluster.RecipientFor(4, sms), [], mayBeRedelivered: true);
+        await Cluster.EventuallyAsync(() => Cluster.Sms.Waiting == 2, "both sends reach the provider");
+        var storedDuringFirst = await StoredAsync(3);
+        var storedDuringRepeat = await StoredAsync(4);
+        Cluster.Sms.ReleaseAnswers();
+        await Task.WhenAll(first, repeat);
+
+        Assert.False(storedDuringFirst.RecordExists);
+        Assert.True(storedDuringRepeat.RecordExists);
+        var sending = storedDuringRepeat.State!.Deliveries[0];
+        Assert.Equal((NotificationStatus.Sending, 1), (sending.Status, sending.Attempts));
+        foreach (var userId in new[] { 3L, 4L })
+        {
+            var stored = (await StoredAsync(userId)).State!.Deliveries[0];
+            Assert.Equal((NotificationStatus.Sent, 1), (stored.Status, stored.Attempts));
+            Assert.Equal(1, SmsDelivered(userId));
+        }
+    }
+
+    private async Task<GrainState<NotificationState>> StoredAsync(long userId)
+    {
+        var stored = new GrainState<NotificationState>(new NotificationState());
+        var storage = Cluster.Services.GetRequiredKeyedService<IGrainStorage>(Interfaces.Constants.GrainStorage);
+        await storage.ReadStateAsync("notification", Cluster.Notice(userId).GetGrainId(), stored);
+        return stored;
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace BillForU.Streaming.Kafka.Tests.Infrastructure;
 public sealed class DeliveryLog
 {
     private readonly ConcurrentDictionary<long, StreamDeliveries> _streams = new();
+    private readonly ConcurrentDictionary<(long Stream, int Sequence), bool> _markedRedeliveries = new();
     private long _distinct;
     private long _duplicates;
     private long _outOfOrder;
@@ -22,8 +23,16 @@ public sealed class DeliveryLog
 
     public long Failures => Interlocked.Read(ref _failures);
 
-    public void Record(ProbeEvent item)
+    /// <summary>Deliveries the provider marked as possible repeats (<see cref="ProbeCluster.RedeliveryContextKey"/>).</summary>
+    public IReadOnlyCollection<(long Stream, int Sequence)> MarkedRedeliveries => _markedRedeliveries.Keys.ToArray();
+
+    public void Record(ProbeEvent item, bool markedAsPossibleRepeat = false)
     {
+        if (markedAsPossibleRepeat)
+        {
+            _markedRedeliveries[(item.Stream, item.Sequence)] = true;
+        }
+
         var stream = _streams.GetOrAdd(item.Stream, _ => new StreamDeliveries());
         lock (stream)
         {

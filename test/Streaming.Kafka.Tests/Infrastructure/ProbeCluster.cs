@@ -10,6 +10,8 @@ public static class ProbeCluster
 {
     public const string Provider = "kafka";
 
+    public const string RedeliveryContextKey = "test.may-be-redelivered";
+
     public static InProcessTestCluster Build(
         KafkaTestTopics topics,
         DeliveryLog log,
@@ -54,6 +56,7 @@ public static class ProbeCluster
         options.StartupTimeout = TimeSpan.FromSeconds(10);
         options.CommitInterval = TimeSpan.FromMilliseconds(200);
         options.FailoverBackoff = TimeSpan.FromMilliseconds(500);
+        options.RedeliveryContextKey = RedeliveryContextKey;
         tune?.Invoke(options);
     }
 

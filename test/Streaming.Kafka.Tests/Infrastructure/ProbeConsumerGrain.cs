@@ -29,7 +29,7 @@ public sealed class ProbeConsumerGrain(DeliveryLog log) : Grain, IProbeConsumerG
             }
         }
 
-        log.Record(item);
+        log.Record(item, RequestContext.Get(ProbeCluster.RedeliveryContextKey) is true);
         return Task.CompletedTask;
     }
 
