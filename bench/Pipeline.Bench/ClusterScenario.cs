@@ -83,11 +83,15 @@ public static class ClusterScenario
             var clock = Stopwatch.StartNew();
             var cpuBefore = MachineCpu.Busy();
             var allocatedBefore = GC.GetTotalAllocatedBytes();
+            var collectionsBefore = Collections();
+            var pausedBefore = GC.GetTotalPauseDuration();
             var published = await silo.ReplayBillEventsAsync(month, Streams, KafkaWindow);
             var publishedAt = clock.Elapsed;
             var (accepted, logged) = await silo.WaitForNoticesAsync(published, clock);
             var cpu = MachineCpu.Busy() - cpuBefore;
             var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+            var collections = Collections().Zip(collectionsBefore, (after, before) => after - before).ToArray();
+            var paused = GC.GetTotalPauseDuration() - pausedBefore;
             var counts = await silo.CountNoticesAsync();
             Console.WriteLine($"cluster  notices     {published,12:N0} stored bills to notices in {logged.TotalSeconds,7:F1} s = {published / logged.TotalSeconds,10:N0} notices/s (target >= 10,000/s; events published by {publishedAt.TotalSeconds:F1} s, every notice taken at {accepted.TotalSeconds:F1} s, delivery log written at {logged.TotalSeconds:F1} s)");
             if (cpu is { } busy)
@@ -95,6 +99,7 @@ public static class ClusterScenario
                 Console.WriteLine($"cluster  machine cpu {busy.TotalSeconds,12:F1} core-s while notifying = {busy.TotalMicroseconds / published,7:F0} µs per notice (every process: silo, sinks, MariaDB, Redis, Kafka mock; of {Environment.ProcessorCount * logged.TotalSeconds:F1} core-s)");
             }
             Console.WriteLine($"cluster  allocated   {allocated / (1024.0 * 1024 * 1024),12:F1} GiB while notifying = {allocated / 1024.0 / published,7:F1} KiB per notice (this process: silo, sinks, Kafka mock)");
+            Console.WriteLine($"cluster  collections {collections[0],12:N0} gen0, {collections[1]:N0} gen1, {collections[2]:N0} gen2 while notifying; paused {paused.TotalSeconds:F1} s");
             Console.WriteLine($"cluster  outcomes    {string.Join(", ", counts.GroupBy(c => c.Status).Select(g => $"{g.Key} {g.Sum(c => c.Count):N0}"))}");
             Console.WriteLine($"cluster  received    {smtp.Messages:N0} emails over SMTP ({smtp.MessageIds.Count:N0} distinct Message-IDs), {sms.Delivered.Count:N0} SMS and {push.Delivered.Count:N0} push over HTTP");
             Console.WriteLine($"cluster  peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024 * 1024),12:F2} GiB (target <= 4 GiB; sinks, seeding and settlement in the same process)");
@@ -102,6 +107,9 @@ public static class ClusterScenario
         await server.DropDatabaseAsync("bench_cluster");
         Directory.Delete(dataDirectory, recursive: true);
     }
+
+    /// <summary>Collections so far of each generation (a gen1 collection counts as a gen0 one too).</summary>
+    private static int[] Collections() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
     private static async Task ClearDeliveryLogAsync(string connectionString)
     {
