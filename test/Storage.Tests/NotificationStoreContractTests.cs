@@ -190,6 +190,20 @@ public abstract class NotificationStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task States_of_a_gapped_or_scattered_set_of_bills_are_exactly_those_asked_for()
+    {
+        var states = Enumerable.Range(1, 600).Select(i => State(i, i % 2 == 0 ? Channel.Sms : Channel.Email, NotificationStatus.Sent)).ToArray();
+        await Store.UpsertStatesAsync(states, Ct);
+
+        // Every other bill is dense enough to be read as one range of bill ids; the bills between must not come back.
+        var everyOther = Enumerable.Range(0, 200).Select(i => (i * 2) + 1).ToHashSet();
+        int[] scattered = [2, 299, 600];
+
+        AssertSameStates(states.Where(s => everyOther.Contains((int)s.UserId)), await Store.GetStatesAsync(everyOther.Select(i => BillOf(i)).ToArray(), Ct));
+        AssertSameStates(states.Where(s => scattered.Contains((int)s.UserId)), await Store.GetStatesAsync(scattered.Select(i => BillOf(i)).ToArray(), Ct));
+    }
+
+    [Fact]
     public async Task Attempts_are_appended_and_read_back_per_bill_in_order()
     {
         DeliveryAttempt[] attempts =

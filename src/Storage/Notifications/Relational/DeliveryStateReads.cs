@@ -20,12 +20,27 @@ internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnecti
         await using var connection = await open(cancellationToken);
         foreach (var slice in NotificationRows.Slices(billIds))
         {
-            await using var select = DbCommands.Create(connection, null, NotificationSql.StatesOfBills(keys, slice.Length));
-            keys.Bind(select, slice);
+            // A dense slice is one range probe (a batch of bills never notified finds nothing in it); the rows in the
+            // range that were not asked for are dropped.
+            var ranged = DenseKeyRange.Covers(slice);
+            await using var select = DbCommands.Create(connection, null, ranged ? NotificationSql.StatesBetween : NotificationSql.StatesOfBills(keys, slice.Length));
+            if (ranged)
+            {
+                select.AddParameter("@lo", slice[0]);
+                select.AddParameter("@hi", slice[^1]);
+            }
+            else
+            {
+                keys.Bind(select, slice);
+            }
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                states.Add(NotificationRows.State(reader));
+                var state = NotificationRows.State(reader);
+                if (!ranged || Array.BinarySearch(slice, state.BillId) >= 0)
+                {
+                    states.Add(state);
+                }
             }
         }
         return states;

@@ -26,6 +26,10 @@ internal static class NotificationSql
     /// </summary>
     public static readonly string ListUnfinished = BuildListUnfinished();
 
+    /// <summary>The states of the bills with ids from @lo to @hi.</summary>
+    public const string StatesBetween =
+        $"SELECT {NotificationRows.StateColumns} FROM notification_deliveries WHERE bill_id BETWEEN @lo AND @hi ORDER BY bill_id, channel";
+
     /// <summary>The states of <paramref name="count"/> bills, named as <paramref name="keys"/> names them.</summary>
     public static string StatesOfBills(KeyListSql keys, int count) =>
         $"SELECT {NotificationRows.StateColumns} FROM notification_deliveries WHERE bill_id IN ({keys.In(count)}) ORDER BY bill_id, channel";
