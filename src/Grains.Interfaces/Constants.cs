@@ -11,7 +11,8 @@ public static class Constants
 
     /// <summary>
     /// Request-context key the billing stream sets to <c>true</c> on a delivery that may repeat an earlier one (the Kafka
-    /// provider: a record already in its partition when this silo took it, or one back from the failover topic). A
+    /// provider: a record already in its partition when this silo took it, a retried delivery, or one back from the
+    /// failover topic). A
     /// stream that can deliver an event again after a crash must mark such deliveries: an unmarked event's notice sends
     /// before its state is first written (see <c>NotificationOptions.WriteStateBeforeSend</c>).
     /// </summary>

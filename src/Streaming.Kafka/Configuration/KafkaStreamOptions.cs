@@ -112,9 +112,9 @@ public sealed class KafkaStreamOptions
     /// that was already in its partition when this silo took the partition (a previous owner may have delivered it
     /// without committing it, and then stopped or died), the pulling agent's retry of a delivery that failed, or a
     /// re-delivery from the failover topic. With several consumers on one stream, all but the first are marked too:
-    /// a mark means "may", never "is". A consumer reads it
-    /// with <c>RequestContext.Get</c> to spend on a possible repeat what a first delivery does not need; a record read
-    /// for the first time carries nothing, so the common case costs nothing. Not set: nothing is marked.
+    /// a mark means "may", never "is". A consumer reads it with <c>RequestContext.Get</c> to spend on a possible repeat
+    /// what a first delivery does not need; a record read for the first time carries nothing, so the common case costs
+    /// nothing. Not set: nothing is marked.
     /// </summary>
     public string? RedeliveryContextKey { get; set; }
 
