@@ -30,9 +30,7 @@ internal sealed class KafkaBatchContainer : IBatchContainer
     [NonSerialized]
     private string? _redeliveryContextKey;
 
-    [NonSerialized]
-    private bool _mayBeRedelivered;
-
+    // Deliveries so far, a record that may repeat an earlier one starting at one: every delivery past the first is marked.
     [NonSerialized]
     private int _deliveries;
 
@@ -59,7 +57,7 @@ internal sealed class KafkaBatchContainer : IBatchContainer
     /// after its consumer acted on it.
     /// </summary>
     public void TrackRedeliveries(string contextKey, bool mayBeRedelivered) =>
-        (_redeliveryContextKey, _mayBeRedelivered) = (contextKey, mayBeRedelivered);
+        (_redeliveryContextKey, _deliveries) = (contextKey, mayBeRedelivered ? 1 : 0);
 
     public IEnumerable<Tuple<T, StreamSequenceToken>> GetEvents<T>()
     {
@@ -76,7 +74,7 @@ internal sealed class KafkaBatchContainer : IBatchContainer
             imported = true;
         }
 
-        if (_redeliveryContextKey is not null && (_mayBeRedelivered || Interlocked.Increment(ref _deliveries) > 1))
+        if (_redeliveryContextKey is not null && Interlocked.Increment(ref _deliveries) > 1)
         {
             RequestContext.Set(_redeliveryContextKey, true);
             imported = true;
