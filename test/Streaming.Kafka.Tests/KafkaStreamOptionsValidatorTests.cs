@@ -15,6 +15,8 @@ public sealed class KafkaStreamOptionsValidatorTests
     [InlineData(nameof(KafkaStreamOptions.TopicPartitions))]
     [InlineData(nameof(KafkaStreamOptions.FailoverTopic))]
     [InlineData(nameof(KafkaStreamOptions.MaxFailoverAttempts))]
+    [InlineData(nameof(KafkaStreamOptions.ReceiverBufferBytes))]
+    [InlineData(nameof(KafkaStreamOptions.CacheSize))]
     [InlineData(nameof(KafkaStreamOptions.KafkaSettings))]
     [InlineData(nameof(KafkaStreamOptions.ConsumerSettings))]
     public void A_wrong_property_fails_start_up_naming_it(string property)
@@ -27,6 +29,8 @@ public sealed class KafkaStreamOptionsValidatorTests
             case nameof(KafkaStreamOptions.TopicPartitions): options.TopicPartitions = 0; break;
             case nameof(KafkaStreamOptions.FailoverTopic): options.FailoverTopic = options.Topic; break;
             case nameof(KafkaStreamOptions.MaxFailoverAttempts): options.MaxFailoverAttempts = 0; break;
+            case nameof(KafkaStreamOptions.ReceiverBufferBytes): options.ReceiverBufferBytes = 0; break;
+            case nameof(KafkaStreamOptions.CacheSize): options.CacheSize = 9; break;
             case nameof(KafkaStreamOptions.KafkaSettings): options.KafkaSettings["enable.auto.commit"] = "false"; break;
             case nameof(KafkaStreamOptions.ConsumerSettings): options.ConsumerSettings["auto.offset.reset"] = "earliest"; break;
         }

@@ -32,6 +32,12 @@ public sealed class KafkaStreamOptions
     /// <summary>Default number of messages read ahead of the Orleans cache, per partition.</summary>
     public const int DefaultReceiverBufferSize = 4096;
 
+    /// <summary>Default bytes of records (keys and values) read ahead of the Orleans cache, per partition.</summary>
+    public const long DefaultReceiverBufferBytes = 16L * 1024 * 1024;
+
+    /// <summary>Default number of messages the Orleans cache of one partition holds.</summary>
+    public const int DefaultCacheSize = 128;
+
     /// <summary>Default time the producer waits to fill a batch, in milliseconds.</summary>
     public const int DefaultProducerLingerMs = 5;
 
@@ -85,6 +91,22 @@ public sealed class KafkaStreamOptions
 
     /// <summary>Messages read ahead of the Orleans cache per partition; bounds memory per queue.</summary>
     public int ReceiverBufferSize { get; set; } = DefaultReceiverBufferSize;
+
+    /// <summary>
+    /// Bytes of records (keys and values as read) held ahead of the Orleans cache per partition. A message may carry
+    /// many events, so a count alone does not bound memory: 4,096 messages of 500 events each would be two million
+    /// events decoded in memory per partition while the consumers work through a backlog. A record larger than this
+    /// is still read, alone.
+    /// </summary>
+    public long ReceiverBufferBytes { get; set; } = DefaultReceiverBufferBytes;
+
+    /// <summary>
+    /// Messages held by the Orleans cache of one partition: read, and not yet delivered to every consumer of their stream.
+    /// The pulling agent reads again as soon as the cache has room, so a small cache does not slow delivery; it bounds
+    /// how far reading runs ahead of the slowest stream of the partition. Orleans' own default (4,096) suits messages of
+    /// one event.
+    /// </summary>
+    public int CacheSize { get; set; } = DefaultCacheSize;
 
     /// <summary>Producer <c>linger.ms</c>.</summary>
     public int ProducerLingerMs { get; set; } = DefaultProducerLingerMs;

@@ -30,6 +30,8 @@ internal sealed class KafkaStreamOptionsValidator(KafkaStreamOptions options, st
             nameof(options.FailoverTopic),
             "and DeadLetterTopic must differ from each other and from Topic");
         Require(options.ReceiverBufferSize >= 1, nameof(options.ReceiverBufferSize), "must be at least 1");
+        Require(options.ReceiverBufferBytes >= 1, nameof(options.ReceiverBufferBytes), "must be at least 1");
+        Require(options.CacheSize >= 10, nameof(options.CacheSize), "must be at least 10 (the cache adds a tenth of its size per read)");
         Require(options.ProducerLingerMs >= 0, nameof(options.ProducerLingerMs), "must not be negative");
         Require(options.ProducerBatchSizeBytes >= 1, nameof(options.ProducerBatchSizeBytes), "must be at least 1");
         Require(options.MaxFailoverAttempts >= 1, nameof(options.MaxFailoverAttempts), "must be at least 1");

@@ -9,9 +9,9 @@ using Orleans.Serialization;
 namespace BillForU.Streaming.Kafka.Streams;
 
 /// <summary>
-/// Reads one Kafka partition on a dedicated thread into a bounded buffer. The blocking
-/// <c>Consume</c> must stay off the pulling agent's single-threaded scheduler; the buffer bound
-/// keeps memory flat when Orleans delivers slower than Kafka serves. The partition is assigned
+/// Reads one Kafka partition on a dedicated thread into a buffer bounded by messages and by bytes. The blocking
+/// <c>Consume</c> must stay off the pulling agent's single-threaded scheduler; the bounds keep memory flat when
+/// Orleans delivers slower than Kafka serves (records left unread wait in Kafka, not decoded in this process). The partition is assigned
 /// manually because Orleans' queue balancer, not Kafka's group rebalancing, decides ownership;
 /// reading resumes from the consumer group's committed offset.
 /// </summary>
@@ -28,12 +28,15 @@ internal sealed partial class KafkaPartitionReader : IDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentQueue<KafkaInboundMessage> _buffer = new();
     private readonly SemaphoreSlim _free;
+    private readonly long _maxBufferedBytes;
+    private readonly ManualResetEventSlim _bytesTaken = new(initialState: false);
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _assigned = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _consumerLock = new();
     private IConsumer<byte[], byte[]>? _consumer;
     private long _storedPosition = -1;
+    private long _bufferedBytes;
 
     // Touched by the reader thread only.
     private long _expectedNext = -1;
@@ -45,6 +48,7 @@ internal sealed partial class KafkaPartitionReader : IDisposable
         ConsumerConfig config,
         TopicPartition partition,
         int bufferSize,
+        long bufferBytes,
         Serializer<KafkaBatchContainer> serializer,
         string providerName,
         string? redeliveryContextKey,
@@ -57,10 +61,14 @@ internal sealed partial class KafkaPartitionReader : IDisposable
         _redeliveryContextKey = redeliveryContextKey;
         _logger = logger;
         _free = new SemaphoreSlim(bufferSize, bufferSize);
+        _maxBufferedBytes = bufferBytes;
     }
 
     /// <summary>Completes once the partition is assigned at its committed offset.</summary>
     public Task Assigned => _assigned.Task;
+
+    /// <summary>Bytes of the records read and not yet taken.</summary>
+    public long BufferedBytes => Interlocked.Read(ref _bufferedBytes);
 
     public void Start()
     {
@@ -82,6 +90,8 @@ internal sealed partial class KafkaPartitionReader : IDisposable
         }
 
         _free.Release();
+        Interlocked.Add(ref _bufferedBytes, -SizeOf(message!));
+        _bytesTaken.Set();
         return true;
     }
 
@@ -130,6 +140,7 @@ internal sealed partial class KafkaPartitionReader : IDisposable
             // The thread no longer waits on these; a reader still running cleans up when its thread ends.
             _stop.Dispose();
             _free.Dispose();
+            _bytesTaken.Dispose();
         }
     }
 
@@ -157,6 +168,7 @@ internal sealed partial class KafkaPartitionReader : IDisposable
             while (!token.IsCancellationRequested)
             {
                 _free.Wait(token);
+                WaitForByteRoom(token);
                 ReadOne(consumer, token);
             }
         }
@@ -195,6 +207,7 @@ internal sealed partial class KafkaPartitionReader : IDisposable
                 message.Container?.TrackRedeliveries(_redeliveryContextKey, message.Attempt > 0 || message.Offset < _firstUnseen);
             }
 
+            Interlocked.Add(ref _bufferedBytes, SizeOf(message));
             _buffer.Enqueue(message);
             _expectedNext = record.Offset.Value + 1;
         }
@@ -212,6 +225,24 @@ internal sealed partial class KafkaPartitionReader : IDisposable
         {
             _free.Release();
             throw;
+        }
+    }
+
+    private static long SizeOf(KafkaInboundMessage message) => (message.Key?.Length ?? 0) + (message.Value?.Length ?? 0);
+
+    /// <summary>Blocks while the buffer holds its byte budget; an empty buffer always has room, for a record of any size.</summary>
+    private void WaitForByteRoom(CancellationToken token)
+    {
+        while (Interlocked.Read(ref _bufferedBytes) >= _maxBufferedBytes)
+        {
+            _bytesTaken.Reset();
+            // Re-read after the reset: a take between the first read and the reset would otherwise be missed.
+            if (Interlocked.Read(ref _bufferedBytes) < _maxBufferedBytes)
+            {
+                return;
+            }
+
+            _bytesTaken.Wait(token);
         }
     }
 

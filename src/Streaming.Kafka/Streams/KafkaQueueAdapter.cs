@@ -56,6 +56,7 @@ internal sealed class KafkaQueueAdapter(
             KafkaClientConfigs.Consumer(options, providerName, consumerGroupId, $"{route.Topic}-{route.Partition}"),
             new TopicPartition(route.Topic, new Partition(route.Partition)),
             options.ReceiverBufferSize,
+            options.ReceiverBufferBytes,
             serializer,
             providerName,
             options.RedeliveryContextKey,

@@ -11,7 +11,7 @@ namespace BillForU.Streaming.Kafka.Streams;
 
 /// <summary>
 /// Entry point Orleans calls to build the provider: checks the topics at start, and reuses Orleans'
-/// <see cref="SimpleQueueAdapterCache"/> and hash-ring mapper.
+/// <see cref="SimpleQueueAdapterCache"/> (sized by <see cref="KafkaStreamOptions.CacheSize"/>) and hash-ring mapper.
 /// </summary>
 internal sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
 {
@@ -31,7 +31,7 @@ internal sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory
         _loggerFactory = services.GetRequiredService<ILoggerFactory>();
         _mapper = new KafkaQueueMapper(_options, providerName);
         _registry = services.GetRequiredKeyedService<KafkaReceiverRegistry>(providerName);
-        _cache = new SimpleQueueAdapterCache(services.GetOptionsByName<SimpleQueueCacheOptions>(providerName), providerName, _loggerFactory);
+        _cache = new SimpleQueueAdapterCache(new SimpleQueueCacheOptions { CacheSize = _options.CacheSize }, providerName, _loggerFactory);
     }
 
     public static IQueueAdapterFactory Create(IServiceProvider services, string providerName) => new KafkaQueueAdapterFactory(providerName, services);
