@@ -64,6 +64,10 @@ export BillForU__Kafka__ReplicationFactor=1
 # A shell cannot export a name with dots: pass it with env(1), as start_silos does. The mock holds an empty
 # fetch for the whole wait (500 ms by default), so consumers ask it to answer within 10 ms.
 export BILLFORU_KAFKA_MOCK_SETTING="BillForU__Kafka__ConsumerSettings__fetch.wait.max.ms=10"
+# The mock keeps ~5 MiB a partition and drops the rest: the silos read a settlement's backlog into memory before it
+# is dropped (a real broker keeps it, and the silos' defaults leave it there).
+export BillForU__Kafka__CacheSize=4096
+export BillForU__Kafka__ReceiverBufferBytes=4294967296
 export BillForU__Orleans__AdvertisedAddress=127.0.0.1
 export BillForU__DataDirectory=$dir/data
 ENV

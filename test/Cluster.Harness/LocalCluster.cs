@@ -112,6 +112,11 @@ public sealed class LocalCluster : IAsyncDisposable
             ["BillForU__Kafka__FailoverTopicPartitions"] = Text(_options.KafkaPartitions),
             // The mock holds an empty fetch for the whole wait (500 ms by default).
             ["BillForU__Kafka__ConsumerSettings__fetch.wait.max.ms"] = "10",
+            // The mock keeps ~5 MiB a partition and drops the rest: a settlement that runs ahead of the notices must be
+            // read into the silos before it is dropped, as far as Orleans' own cache default. A real broker keeps the
+            // backlog, and the silos' defaults leave it there.
+            ["BillForU__Kafka__CacheSize"] = "4096",
+            ["BillForU__Kafka__ReceiverBufferBytes"] = MockReadAheadBytes,
             ["BillForU__Orleans__AdvertisedAddress"] = "127.0.0.1",
             ["BillForU__Orleans__ClusterId"] = ClusterId,
             ["BillForU__Orleans__ServiceId"] = ClusterId,
@@ -250,6 +255,9 @@ public sealed class LocalCluster : IAsyncDisposable
     // Orleans' own warnings carry whole stack traces on one line: the start of each line says enough.
     private static string Shorten(string tail) =>
         string.Join('\n', tail.Split('\n').Select(line => line.Length > 400 ? line[..400] + " …" : line));
+
+    // 4 GiB: with the cache above, what the silos read ahead of the mock before these changes (4,096 messages each).
+    private const string MockReadAheadBytes = "4294967296";
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
