@@ -11,9 +11,9 @@ namespace BillForU.Streaming.Kafka.Streams;
 /// <summary>
 /// Reads one Kafka partition on a dedicated thread into a buffer bounded by messages and by bytes. The blocking
 /// <c>Consume</c> must stay off the pulling agent's single-threaded scheduler; the bounds keep memory flat when
-/// Orleans delivers slower than Kafka serves (records left unread wait in Kafka, not decoded in this process). The partition is assigned
-/// manually because Orleans' queue balancer, not Kafka's group rebalancing, decides ownership;
-/// reading resumes from the consumer group's committed offset.
+/// Orleans delivers slower than Kafka serves (records left unread wait in Kafka, not decoded in this process).
+/// The partition is assigned manually because Orleans' queue balancer, not Kafka's group rebalancing, decides
+/// ownership; reading resumes from the consumer group's committed offset.
 /// </summary>
 internal sealed partial class KafkaPartitionReader : IDisposable
 {
