@@ -12,9 +12,8 @@ public static class Constants
     /// <summary>
     /// Request-context key the billing stream sets to <c>true</c> on a delivery that may repeat an earlier one (the Kafka
     /// provider: a record already in its partition when this silo took it, a retried delivery, or one back from the
-    /// failover topic). A
-    /// stream that can deliver an event again after a crash must mark such deliveries: an unmarked event's notice sends
-    /// before its state is first written (see <c>NotificationOptions.WriteStateBeforeSend</c>).
+    /// failover topic). A stream that can deliver an event again after a crash must mark such deliveries: an unmarked
+    /// event's notice sends before its state is first written (see <c>NotificationOptions.WriteStateBeforeSend</c>).
     /// </summary>
     public const string RedeliveryContextKey = "billforu.may-be-redelivered";
 

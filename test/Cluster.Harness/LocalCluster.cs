@@ -256,7 +256,7 @@ public sealed class LocalCluster : IAsyncDisposable
     private static string Shorten(string tail) =>
         string.Join('\n', tail.Split('\n').Select(line => line.Length > 400 ? line[..400] + " …" : line));
 
-    // 4 GiB: with the cache above, what the silos read ahead of the mock before these changes (4,096 messages each).
+    // 4 GiB: high enough that the reader's 4,096-message count is what stops it.
     private const string MockReadAheadBytes = "4294967296";
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

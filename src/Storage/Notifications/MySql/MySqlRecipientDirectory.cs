@@ -18,7 +18,7 @@ internal sealed class MySqlRecipientDirectory(MySqlConnectionFactory connections
         foreach (var slice in NotificationRows.Slices(userIds))
         {
             using var select = MySqlConnectionFactory.Command(connection, null, "");
-            RecipientQuery.Prepare(select, KeyListSql.ParameterPerKey, slice);
+            DenseKeyRange.Prepare(select, KeyListSql.ParameterPerKey, slice, NotificationSql.RecipientsBetween, NotificationSql.RecipientsOf);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             await NotificationRows.ReadRecipientsAsync(reader, slice, recipients, cancellationToken);
         }

@@ -20,19 +20,9 @@ internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnecti
         await using var connection = await open(cancellationToken);
         foreach (var slice in NotificationRows.Slices(billIds))
         {
-            // A dense slice is one range probe (a batch of bills never notified finds nothing in it); the rows in the
-            // range that were not asked for are dropped.
-            var ranged = DenseKeyRange.Covers(slice);
-            await using var select = DbCommands.Create(connection, null, ranged ? NotificationSql.StatesBetween : NotificationSql.StatesOfBills(keys, slice.Length));
-            if (ranged)
-            {
-                select.AddParameter("@lo", slice[0]);
-                select.AddParameter("@hi", slice[^1]);
-            }
-            else
-            {
-                keys.Bind(select, slice);
-            }
+            // A dense slice is one range probe (a batch of bills never notified finds nothing in it).
+            await using var select = DbCommands.Create(connection, null, "");
+            var ranged = DenseKeyRange.Prepare(select, keys, slice, NotificationSql.StatesBetween, NotificationSql.StatesOfBills);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -62,7 +62,7 @@ internal static class NotificationRows
     /// <summary>
     /// Reads users (id, email_cipher, phone_cipher) and then their preferences (<see cref="PreferenceColumns"/>,
     /// ordered by user) from two result sets into <paramref name="into"/>, keeping only the users of <paramref name="wanted"/>
-    /// (ascending ids: a <see cref="RecipientQuery"/> range may hold others).
+    /// (ascending ids: a <see cref="DenseKeyRange"/> range may hold others).
     /// </summary>
     public static async Task ReadRecipientsAsync(DbDataReader reader, long[] wanted, Dictionary<long, Recipient> into, CancellationToken cancellationToken)
     {

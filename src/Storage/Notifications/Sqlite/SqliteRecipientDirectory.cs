@@ -18,7 +18,7 @@ internal sealed class SqliteRecipientDirectory(SqliteConnectionFactory connectio
         foreach (var slice in NotificationRows.Slices(userIds))
         {
             using var select = SqliteConnectionFactory.Command(connection, null, "");
-            RecipientQuery.Prepare(select, KeyListSql.SqliteJsonArray, slice);
+            DenseKeyRange.Prepare(select, KeyListSql.SqliteJsonArray, slice, NotificationSql.RecipientsBetween, NotificationSql.RecipientsOf);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             await NotificationRows.ReadRecipientsAsync(reader, slice, recipients, cancellationToken);
         }
