@@ -78,14 +78,26 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
 
     /// <summary>Waits until every published bill event has been taken by a notification grain and the delivery log is written.</summary>
     /// <returns>When every event had been taken by its grain, and when the delivery log had caught up too.</returns>
-    public async Task<(TimeSpan Accepted, TimeSpan Logged)> WaitForNoticesAsync(long events, Stopwatch since)
+    public Task<(TimeSpan Accepted, TimeSpan Logged)> WaitForNoticesAsync(long events, Stopwatch since) =>
+        WaitForNoticesAsync(Task.FromResult(events), since);
+
+    /// <summary>
+    /// As above, for events still being published: progress is reported from the start, not only once the last event is
+    /// out (a replay of a million bills publishes for most of the run).
+    /// </summary>
+    private async Task<(TimeSpan Accepted, TimeSpan Logged)> WaitForNoticesAsync(Task<long> published, Stopwatch since)
     {
         var metrics = host.Services.GetRequiredService<NotificationMetrics>();
         var log = host.Services.GetRequiredService<DeliveryLogWriter>();
         var nextReport = since.Elapsed + ProgressEvery;
-        while (metrics.Accepted + metrics.Duplicates < events || metrics.InFlight > 0)
+        long? events = null;
+        while (events is not { } total || metrics.Accepted + metrics.Duplicates < total || metrics.InFlight > 0)
         {
             await Task.Delay(20);
+            if (events is null && published.IsCompleted)
+            {
+                events = await published;
+            }
             if (since.Elapsed >= nextReport)
             {
                 nextReport += ProgressEvery;
@@ -100,13 +112,27 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
         return (accepted, since.Elapsed);
     }
 
-    /// <summary>Publishes the month's stored bills as events again, from a silo that has never seen them.</summary>
-    public Task<long> ReplayBillEventsAsync(BillingMonth month, int streams, long window = long.MaxValue)
+    /// <summary>
+    /// Publishes the month's stored bills as events again (see <see cref="BillEventReplay"/>) and waits until every one is
+    /// taken and logged, reporting progress all along.
+    /// </summary>
+    public async Task<StoredBillNotices> NotifyStoredBillsAsync(BillingMonth month, int streams, Stopwatch since, long window = long.MaxValue)
     {
-        var metrics = host.Services.GetRequiredService<NotificationMetrics>();
-        return new BillEventReplay(host.Services.GetRequiredService<IBillRepository>(), host.Services.GetRequiredService<IClusterClient>(),
-                () => metrics.Accepted + metrics.Duplicates, window)
-            .PublishAsync(month, streams, CancellationToken.None);
+        var publishedAt = TimeSpan.Zero;
+        var replay = PublishAsync();
+        var (accepted, logged) = await WaitForNoticesAsync(replay, since);
+        return new StoredBillNotices(await replay, publishedAt, accepted, logged);
+
+        // From a silo that has never seen these bills.
+        async Task<long> PublishAsync()
+        {
+            var metrics = host.Services.GetRequiredService<NotificationMetrics>();
+            var published = await new BillEventReplay(host.Services.GetRequiredService<IBillRepository>(), host.Services.GetRequiredService<IClusterClient>(),
+                    () => metrics.Accepted + metrics.Duplicates, window)
+                .PublishAsync(month, streams, CancellationToken.None);
+            publishedAt = since.Elapsed;
+            return published;
+        }
     }
 
     public async Task<IReadOnlyList<StatusCount>> CountNoticesAsync() =>

@@ -85,9 +85,7 @@ public static class ClusterScenario
             var allocatedBefore = GC.GetTotalAllocatedBytes();
             var collectionsBefore = Collections();
             var pausedBefore = GC.GetTotalPauseDuration();
-            var published = await silo.ReplayBillEventsAsync(month, Streams, KafkaWindow);
-            var publishedAt = clock.Elapsed;
-            var (accepted, logged) = await silo.WaitForNoticesAsync(published, clock);
+            var (published, publishedAt, accepted, logged) = await silo.NotifyStoredBillsAsync(month, Streams, clock, KafkaWindow);
             var cpu = MachineCpu.Busy() - cpuBefore;
             var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
             var collections = Collections().Zip(collectionsBefore, (after, before) => after - before).ToArray();

@@ -77,9 +77,7 @@ if (scenario is "embedded" or "all")
     await using (var silo = await BenchSilo.StartAsync(SqlProvider.Sqlite, connection, dataDirectory, extra))
     {
         var clock = Stopwatch.StartNew();
-        var published = await silo.ReplayBillEventsAsync(month, streams: 8);
-        var publishedAt = clock.Elapsed;
-        var (accepted, logged) = await silo.WaitForNoticesAsync(published, clock);
+        var (published, publishedAt, accepted, logged) = await silo.NotifyStoredBillsAsync(month, streams: 8, clock);
         var counts = await silo.CountNoticesAsync();
         Console.WriteLine($"embedded notices     {published,12:N0} stored bills to notices in {logged.TotalSeconds,7:F1} s = {published / logged.TotalSeconds,10:N0} notices/s (target >= 20,000/s; events published by {publishedAt.TotalSeconds:F1} s, every notice taken at {accepted.TotalSeconds:F1} s, delivery log written at {logged.TotalSeconds:F1} s)");
         Console.WriteLine($"embedded outcomes    {string.Join(", ", counts.GroupBy(c => c.Status).Select(g => $"{g.Key} {g.Sum(c => c.Count):N0}"))}");
