@@ -56,6 +56,11 @@ public static class HostApplicationBuilderExtensions
             builder.Services.PostConfigure<ChannelOptions>(o => o.OutboxDirectory = Path.Combine(options.DataDirectory, "outbox"));
         }
         builder.UseOrleans(silo => silo.ConfigureBillForUSilo(options));
+        if (options.Mode == BillForUMode.Embedded)
+        {
+            // After the silo, so its grains are up when it first reads; reminders of this mode live in memory only.
+            builder.Services.AddHostedService<DueNoticeScanner>();
+        }
         builder.Services.RedactContactsInLogs();
         return options;
     }

@@ -14,6 +14,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<SendDeadlines>();
         services.AddSingleton<DeliveryLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryLogWriter>());
+        services.AddSingleton<NoticeHandOver>();
         services.AddSingleton<NotificationRecovery>();
         return services;
     }

@@ -94,10 +94,11 @@ public static class MainJob
         }
         try
         {
-            if (options.Mode == BillForUMode.Embedded
-                && await services.GetRequiredService<NotificationRecovery>().RecoverAsync(cancellationToken) is > 0 and var recovered)
+            var recovery = services.GetRequiredService<NotificationRecovery>();
+            if (options.Mode == BillForUMode.Embedded && await recovery.RecoverAsync(cancellationToken) is { Total: > 0 } recovered)
             {
-                await output.WriteLineAsync($"Resumed {recovered:N0} unfinished notices left by the previous run.");
+                await output.WriteLineAsync(
+                    $"Resumed {recovered.Resumed:N0} notices left in flight and handed over {recovered.HandedOver:N0} settled bills that had none.");
             }
             var coordinator = services.GetRequiredService<IGrainFactory>().GetGrain<ISettlementCoordinatorGrain>(month.ToString());
             var start = await coordinator.StartAsync(new SettlementRequest(arguments.Force, arguments.Partitions, arguments.ChunkSize));
@@ -120,6 +121,12 @@ public static class MainJob
                     : DispatchWatch.ForThisProcess(services.GetRequiredService<NotificationMetrics>(), services.GetRequiredService<DeliveryLogWriter>(), output);
                 await watch.WaitAsync(run.EventsPublished, run.StartedAt, cancellationToken);
             }
+            // The bill stream is not the record: whatever it lost (a crash, a resumed run) is found by its missing row.
+            if (await recovery.SweepAsync(month, cancellationToken) is > 0 and var handedOver)
+            {
+                await output.WriteLineAsync($"Handed over {handedOver:N0} bills of {month} that had no notice record.");
+            }
+            await services.GetRequiredService<DeliveryLogWriter>().WhenWrittenAsync();
             var counts = await services.GetRequiredService<IDeliveryStore>().CountByStatusAsync(cancellationToken);
             NotificationSummaryPrinter.Print(output, counts, services.GetRequiredService<NotificationMetrics>());
             if (site is not null)

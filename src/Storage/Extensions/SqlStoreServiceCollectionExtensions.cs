@@ -1,6 +1,7 @@
 using BillForU.Storage.MySql;
 using BillForU.Storage.Notifications;
 using BillForU.Storage.Notifications.MySql;
+using BillForU.Storage.Notifications.Relational;
 using BillForU.Storage.Notifications.Sqlite;
 using BillForU.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,8 @@ public static class SqlStoreServiceCollectionExtensions
                 services.AddSingleton<IDatasetSeeder, SqliteDatasetSeeder>();
                 services.AddSingleton<IRecipientDirectory, SqliteRecipientDirectory>();
                 services.AddSingleton<IDeliveryStore, SqliteDeliveryStore>();
+                services.AddSingleton<IReconciliationStore>(sp => new RelationalReconciliationStore(
+                    async ct => await sp.GetRequiredService<SqliteConnectionFactory>().OpenAsync(ct), KeyListSql.SqliteJsonArray));
                 break;
             case SqlProvider.MySql:
                 services.AddSingleton<MySqlConnectionFactory>();
@@ -43,6 +46,8 @@ public static class SqlStoreServiceCollectionExtensions
                 services.AddSingleton<IDatasetSeeder, MySqlDatasetSeeder>();
                 services.AddSingleton<IRecipientDirectory, MySqlRecipientDirectory>();
                 services.AddSingleton<IDeliveryStore, MySqlDeliveryStore>();
+                services.AddSingleton<IReconciliationStore>(sp => new RelationalReconciliationStore(
+                    async ct => await sp.GetRequiredService<MySqlConnectionFactory>().OpenAsync(ct), KeyListSql.ParameterPerKey));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, $"{nameof(SqlStoreOptions)}.{nameof(SqlStoreOptions.Provider)} '{options.Provider}' is not a known SQL provider.");

@@ -19,6 +19,13 @@ public interface IDeliveryStore
     /// <summary>Bills with work still to do (pending, deferred, scheduled, sending, retry wait), for recovery after a restart.</summary>
     Task<IReadOnlyList<DeliveryState>> ListUnfinishedAsync(long afterBillId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Waiting states (deferred, scheduled, retry wait) due from just after (<paramref name="afterDue"/>, <paramref name="afterBillId"/>)
+    /// up to <paramref name="dueBy"/>, in due order, that were last written before <paramref name="writtenBefore"/>: an ordered range of
+    /// the due-time index, so waking what is due costs what is due.
+    /// </summary>
+    Task<IReadOnlyList<DeliveryState>> ListDueAsync(DateTime afterDue, long afterBillId, DateTime dueBy, DateTime writtenBefore, int limit, CancellationToken cancellationToken);
+
     /// <summary>Current states counted by channel and status (indexed; the dashboard polls it).</summary>
     Task<IReadOnlyList<StatusCount>> CountByStatusAsync(CancellationToken cancellationToken);
 

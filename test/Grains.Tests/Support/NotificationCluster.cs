@@ -76,6 +76,7 @@ public sealed class NotificationCluster : IAsyncDisposable
             silo.Services.AddPiiProtection(TestKeys.Ring);
             silo.Services.AddSqlStore(new SqlStoreOptions { Provider = SqlProvider.Sqlite, ConnectionString = $"Data Source={databasePath}" });
             silo.Services.AddNotificationPipeline(configuration);
+            silo.Services.AddHostedService<DueNoticeScanner>();
             silo.Services.AddNotificationChannels(channels =>
             {
                 channels.Mode = ChannelMode.Live;

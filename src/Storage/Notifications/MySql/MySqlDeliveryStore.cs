@@ -13,7 +13,7 @@ namespace BillForU.Storage.Notifications.MySql;
 /// </summary>
 internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : IDeliveryStore
 {
-    private readonly DeliveryStateReads _reads = new(async cancellationToken => await connections.OpenAsync(cancellationToken), KeyListSql.ParameterPerKey);
+    private readonly DeliveryStateReads _reads = new(async cancellationToken => await connections.OpenAsync(cancellationToken), KeyListSql.ParameterPerKey, static v => SqlValues.ToUtc(v));
 
     // FOR UPDATE: another silo's writer could change one of the batch's rows between the read and the upsert.
     // FORCE INDEX (PRIMARY): the read's columns are all in the status index, and for an IN list longer than
@@ -91,6 +91,9 @@ internal sealed class MySqlDeliveryStore(MySqlConnectionFactory connections) : I
 
     public Task<IReadOnlyList<DeliveryState>> ListUnfinishedAsync(long afterBillId, int limit, CancellationToken cancellationToken) =>
         _reads.ListUnfinishedAsync(afterBillId, limit, cancellationToken);
+
+    public Task<IReadOnlyList<DeliveryState>> ListDueAsync(DateTime afterDue, long afterBillId, DateTime dueBy, DateTime writtenBefore, int limit, CancellationToken cancellationToken) =>
+        _reads.ListDueAsync(afterDue, afterBillId, dueBy, writtenBefore, limit, cancellationToken);
 
     public Task<IReadOnlyList<StatusCount>> CountByStatusAsync(CancellationToken cancellationToken) =>
         _reads.CountByStatusAsync(cancellationToken);

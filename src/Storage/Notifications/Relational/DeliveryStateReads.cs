@@ -6,9 +6,9 @@ namespace BillForU.Storage.Notifications.Relational;
 
 /// <summary>
 /// The delivery-store reads that are the same SQL on SQLite and MySQL: only how a connection is opened and how a
-/// set of keys is bound differ, so both stores hand this their opener and key list.
+/// set of keys and an instant are bound differ, so both stores hand this their opener, key list and instant binding.
 /// </summary>
-internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnection>> open, KeyListSql keys)
+internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnection>> open, KeyListSql keys, Func<DateTime, object> instant)
 {
     public async Task<IReadOnlyList<DeliveryState>> GetStatesAsync(IReadOnlyCollection<long> billIds, CancellationToken cancellationToken)
     {
@@ -57,6 +57,24 @@ internal sealed class DeliveryStateReads(Func<CancellationToken, Task<DbConnecti
         await using var connection = await open(cancellationToken);
         await using var select = DbCommands.Create(connection, null, NotificationSql.ListUnfinished);
         return await ReadPageAsync(select, afterBillId, limit, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DeliveryState>> ListDueAsync(
+        DateTime afterDue, long afterBillId, DateTime dueBy, DateTime writtenBefore, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+        await using var connection = await open(cancellationToken);
+        await using var select = DbCommands.Create(connection, null, NotificationSql.ListDue);
+        select.AddParameter("@at", instant(afterDue));
+        select.AddParameter("@bill", afterBillId);
+        select.AddParameter("@to", instant(dueBy));
+        select.AddParameter("@before", instant(writtenBefore));
+        select.AddParameter("@limit", limit);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await RowMappers.ReadAllAsync(reader, NotificationRows.State, cancellationToken);
     }
 
     /// <summary>From the maintained counters: a few rows, however many notices there are.</summary>

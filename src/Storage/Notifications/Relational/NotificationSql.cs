@@ -26,6 +26,14 @@ internal static class NotificationSql
     /// </summary>
     public static readonly string ListUnfinished = BuildListUnfinished();
 
+    /// <summary>
+    /// @at, @bill, @to, @before, @limit: the rest of the due instant @at after bill @bill, then what falls due after @at
+    /// up to @to, each an ordered range of the (next_attempt_at, bill_id, channel) index. Two ranges, not one
+    /// <c>(next_attempt_at, bill_id) &gt; (@at, @bill)</c>: a night's notices all wait for the same 08:00, and one range from
+    /// @at would re-read every earlier bill of that instant on every page.
+    /// </summary>
+    public static readonly string ListDue = BuildListDue();
+
     /// <summary>The states of the bills with ids from @lo to @hi.</summary>
     public const string StatesBetween =
         $"SELECT {NotificationRows.StateColumns} FROM notification_deliveries WHERE bill_id BETWEEN @lo AND @hi ORDER BY bill_id, channel";
@@ -65,6 +73,24 @@ internal static class NotificationSql
                 $"SELECT bill_id, channel FROM (SELECT bill_id, channel FROM notification_deliveries WHERE status = '{NotificationNames.Of(status)}' AND bill_id > @after ORDER BY bill_id, channel LIMIT @limit) AS p{part++}");
         }
         return StatesOfKeys($"{keys} ORDER BY bill_id, channel LIMIT @limit");
+    }
+
+    private static string BuildListDue()
+    {
+        var columns = NotificationRows.StateColumns;
+        const string waiting = "status IN ('DEFERRED', 'SCHEDULED', 'RETRY_WAIT') AND updated_at <= @before";
+        return $"""
+            SELECT {columns} FROM (
+                SELECT {columns} FROM (SELECT {columns} FROM notification_deliveries
+                                        WHERE next_attempt_at = @at AND bill_id > @bill AND {waiting}
+                                        ORDER BY next_attempt_at, bill_id, channel LIMIT @limit) AS same_instant
+                UNION ALL
+                SELECT {columns} FROM (SELECT {columns} FROM notification_deliveries
+                                        WHERE next_attempt_at > @at AND next_attempt_at <= @to AND {waiting}
+                                        ORDER BY next_attempt_at, bill_id, channel LIMIT @limit) AS later) AS due
+             ORDER BY next_attempt_at, bill_id, channel
+             LIMIT @limit
+            """;
     }
 
     /// <summary>The states whose keys <paramref name="keysSql"/> selects (bill_id, channel), in key order.</summary>

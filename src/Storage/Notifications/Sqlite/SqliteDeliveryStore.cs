@@ -12,7 +12,7 @@ namespace BillForU.Storage.Notifications.Sqlite;
 /// </summary>
 internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) : IDeliveryStore
 {
-    private readonly DeliveryStateReads _reads = new(async cancellationToken => await connections.OpenAsync(cancellationToken), KeyListSql.SqliteJsonArray);
+    private readonly DeliveryStateReads _reads = new(async cancellationToken => await connections.OpenAsync(cancellationToken), KeyListSql.SqliteJsonArray, static v => SqliteText.Instant(v));
 
     private const string UpsertSql = $"""
         INSERT INTO notification_deliveries ({NotificationRows.StateColumns})
@@ -113,6 +113,9 @@ internal sealed class SqliteDeliveryStore(SqliteConnectionFactory connections) :
 
     public Task<IReadOnlyList<DeliveryState>> ListUnfinishedAsync(long afterBillId, int limit, CancellationToken cancellationToken) =>
         _reads.ListUnfinishedAsync(afterBillId, limit, cancellationToken);
+
+    public Task<IReadOnlyList<DeliveryState>> ListDueAsync(DateTime afterDue, long afterBillId, DateTime dueBy, DateTime writtenBefore, int limit, CancellationToken cancellationToken) =>
+        _reads.ListDueAsync(afterDue, afterBillId, dueBy, writtenBefore, limit, cancellationToken);
 
     public Task<IReadOnlyList<StatusCount>> CountByStatusAsync(CancellationToken cancellationToken) =>
         _reads.CountByStatusAsync(cancellationToken);
