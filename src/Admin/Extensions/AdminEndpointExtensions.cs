@@ -42,6 +42,7 @@ public static class AdminEndpointExtensions
         app.MapPoliciesApi();
         app.MapSchedulesApi();
         app.MapDlqApi();
+        app.MapReconciliationApi();
         app.MapChartsApi();
         app.MapOrleansDashboardApi();
         return app;

@@ -1,3 +1,4 @@
+using BillForU.Grains.Notifications;
 using BillForU.Hosting.Configuration;
 using BillForU.Hosting.Extensions;
 using BillForU.Hosting.Redis;
@@ -33,6 +34,9 @@ public static class ClusterClientExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPiiProtection(keys);
         builder.Services.AddSqlStore(options.ResolveSql());
+        // A repair hands bills over from here, through the client, as a silo's sweep would.
+        builder.Services.AddSingleton<NoticeHandOver>();
+        builder.Services.AddSingleton<NotificationRecovery>();
         var redis = RedisConnectionOptions.Parse(options.Redis);
         builder.UseOrleansClient(client =>
         {

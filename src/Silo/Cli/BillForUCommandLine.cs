@@ -77,6 +77,24 @@ public static class BillForUCommandLine
             return await ServeJob.RunAsync(HostSettings(parse), TimeSpan.FromSeconds(parse.GetValue(reportEvery)), writer, cancellationToken);
         });
         root.Subcommands.Add(serve);
+        var reconcileMonth = new Option<string>("--month") { Description = "Billing month yyyy-MM to reconcile.", Required = true };
+        var repair = new Option<bool>("--repair") { Description = "Hand the bills without a notice record over to their notification grains." };
+        var reconcile = new Command("reconcile", "Report what became of every bill of a month (sent, waiting, retrying, dead-lettered, missing); exit 1 if any is missing.")
+        {
+            reconcileMonth, repair,
+        };
+        reconcile.SetAction(async (parse, cancellationToken) =>
+        {
+            var writer = output ?? Console.Out;
+            var text = parse.GetValue(reconcileMonth);
+            if (!BillingMonth.TryParse(text, out var billingMonth))
+            {
+                await writer.WriteLineAsync($"error: '{text}' is not a billing month: expected yyyy-MM with a month from 01 to 12, e.g. 2026-10.");
+                return ExitCodes.BadInput;
+            }
+            return await ReconcileJob.RunAsync(HostSettings(parse), billingMonth, parse.GetValue(repair), writer, cancellationToken);
+        });
+        root.Subcommands.Add(reconcile);
         root.SetAction(async (parse, cancellationToken) =>
         {
             var writer = output ?? Console.Out;

@@ -4,6 +4,7 @@ namespace BillForU.Silo.Cli;
 public static class ExitCodes
 {
     public const int Success = 0;
+    /// <summary>The settlement run failed, or `reconcile` found bills without a notice record.</summary>
     public const int RunFailed = 1;
     public const int BadInput = 2;
     /// <summary>The database, or in cluster mode Redis or the Kafka brokers, did not answer.</summary>
