@@ -2,19 +2,24 @@ using System.Text;
 using System.Text.Json;
 using BillForU.Channels.Configuration;
 using BillForU.Channels.Tests.Support;
+using BillForU.Channels.Outbox;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MimeKit;
 
 namespace BillForU.Channels.Tests;
 
 /// <summary>
-/// A notice written to a JSON-lines outbox twice (resent after a crash, or by two senders at once) leaves one line,
-/// and a line a killed process left half written is repaired when the outbox opens again.
+/// A notice written to the file outboxes twice (resent after a crash, or by two senders at once) leaves one line or
+/// one file, and what a killed process left half done is repaired when the outbox opens again.
 /// </summary>
 public sealed class OutboxIdempotencyTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "billforu-outbox-" + Guid.NewGuid().ToString("N"));
 
     private string Sms => Path.Combine(_directory, "sms.jsonl");
+
+    private string Email => Path.Combine(_directory, "email");
 
     public void Dispose()
     {
@@ -124,6 +129,98 @@ public sealed class OutboxIdempotencyTests : IDisposable
         Assert.Equal(Enumerable.Range(1, Ids).Select(i => $"{i}-sms").Order(), (await IdsAsync(Sms)).Order());
     }
 
+    [Fact]
+    public async Task An_eml_file_already_there_is_kept_and_the_send_is_a_no_op()
+    {
+        Directory.CreateDirectory(Email);
+        var existing = Path.Combine(Email, "7-email.eml");
+        await File.WriteAllTextAsync(existing, "written by the run before the crash");
+
+        await using (var services = Build())
+        {
+            var result = await services.GetRequiredService<IEmailSender>().SendAsync(Notices.For(7), Notices.Email, CancellationToken.None);
+            Assert.Equal(SendResult.Sent("<7-email@billforu>"), result);
+        }
+
+        Assert.Equal("written by the run before the crash", await File.ReadAllTextAsync(existing));
+        Assert.Equal(["7-email.eml"], EmailFolderFiles());
+    }
+
+    [Fact]
+    public async Task Leftover_temporaries_are_removed_on_start_and_the_folder_holds_only_eml_files()
+    {
+        // What a kill during a write leaves: this version's temporaries, and those of the version before it.
+        Directory.CreateDirectory(Path.Combine(Email, ".tmp"));
+        await File.WriteAllTextAsync(Path.Combine(Email, ".tmp", "3-email.eml.4242.1"), "half a mess");
+        await File.WriteAllTextAsync(Path.Combine(Email, "4-email.eml.17.tmp"), "half a mess");
+        var logs = new CapturedLogs();
+
+        await using (var services = Build(logs))
+        {
+            await services.GetRequiredService<IEmailSender>().SendAsync(Notices.For(3), Notices.Email, CancellationToken.None);
+        }
+
+        Assert.Equal(["3-email.eml"], EmailFolderFiles());
+        Assert.Empty(Directory.GetFiles(Path.Combine(Email, ".tmp")));
+        Assert.Equal("3-email@billforu", (await MimeMessage.LoadAsync(Path.Combine(Email, "3-email.eml"))).MessageId);
+        Assert.Contains(logs.Entries, e => e.EventId == 3102 && e.Values.Contains("2"));
+    }
+
+    [Fact]
+    public async Task Concurrent_sends_of_one_email_leave_one_whole_file_and_no_temporaries()
+    {
+        await using (var services = Build())
+        {
+            var email = services.GetRequiredService<IEmailSender>();
+            var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() =>
+                email.SendAsync(Notices.For(5 + i % 2), $"user{i}@example.com", CancellationToken.None))));
+            Assert.All(results, r => Assert.Equal(SendOutcome.Sent, r.Outcome));
+        }
+
+        Assert.Equal(["5-email.eml", "6-email.eml"], EmailFolderFiles());
+        Assert.Empty(Directory.GetFiles(Path.Combine(Email, ".tmp")));
+        Assert.Equal("5-email@billforu", (await MimeMessage.LoadAsync(Path.Combine(Email, "5-email.eml"))).MessageId);
+    }
+
+    [Fact]
+    public async Task Of_concurrent_writes_of_one_eml_file_exactly_one_writes_it()
+    {
+        var folder = new EmlOutboxFolder(Email, NullLogger.Instance);
+        folder.Start(listFiles: true);
+
+        var written = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() =>
+            folder.TryWriteAsync("9-email.eml", Encoding.ASCII.GetBytes($"writer {i}"), CancellationToken.None))));
+
+        var winner = Assert.Single(Enumerable.Range(0, 32), i => written[i]);
+        Assert.Equal($"writer {winner}", await File.ReadAllTextAsync(Path.Combine(Email, "9-email.eml")));
+        Assert.False(await folder.TryWriteAsync("9-email.eml", "later"u8.ToArray(), CancellationToken.None));
+        Assert.Empty(Directory.GetFiles(Path.Combine(Email, ".tmp")));
+    }
+
+    [Fact]
+    public async Task A_notice_summarised_by_an_earlier_run_past_its_limit_gets_no_file_after_a_restart()
+    {
+        await using (var services = Build(more: o => o.Email.OutboxEmlFileLimit = 1))
+        {
+            var email = services.GetRequiredService<IEmailSender>();
+            await email.SendAsync(Notices.For(1), Notices.Email, CancellationToken.None);
+            await email.SendAsync(Notices.For(2), Notices.Email, CancellationToken.None);
+            await email.SendAsync(Notices.For(2), Notices.Email, CancellationToken.None);
+        }
+
+        // The restart counts its limit afresh: 2 would get a file if the summary were not asked first.
+        await using (var services = Build(more: o => o.Email.OutboxEmlFileLimit = 10))
+        {
+            var email = services.GetRequiredService<IEmailSender>();
+            Assert.Equal(SendResult.Sent("email.jsonl#2-email"), await email.SendAsync(Notices.For(2), Notices.Email, CancellationToken.None));
+            await email.SendAsync(Notices.For(1), Notices.Email, CancellationToken.None);
+            await email.SendAsync(Notices.For(3), Notices.Email, CancellationToken.None);
+        }
+
+        Assert.Equal(["1-email.eml", "3-email.eml"], EmailFolderFiles());
+        Assert.Equal(["2-email"], await IdsAsync(Path.Combine(_directory, "email.jsonl")));
+    }
+
     private ServiceProvider Build(CapturedLogs? logs = null, Action<ChannelOptions>? more = null) => ChannelServices.Build(o =>
     {
         o.OutboxDirectory = _directory;
@@ -146,4 +243,6 @@ public sealed class OutboxIdempotencyTests : IDisposable
         return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("notificationId").GetString()!)];
     }
+
+    private string[] EmailFolderFiles() => [.. Directory.GetFiles(Email).Select(f => Path.GetFileName(f)!).Order()];
 }
