@@ -66,21 +66,22 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
-    public async Task A_resend_overwrites_the_same_eml_file()
+    public async Task A_resend_keeps_the_first_eml_file_as_a_relay_keeps_the_first_message_id()
     {
         await using (var services = Build())
         {
             var sender = services.GetRequiredService<IEmailSender>();
             await sender.SendAsync(Notices.For(2026100000002), "first@example.com", CancellationToken.None);
-            await sender.SendAsync(Notices.For(2026100000002), "second@example.com", CancellationToken.None);
+            var again = await sender.SendAsync(Notices.For(2026100000002), "second@example.com", CancellationToken.None);
+            Assert.Equal(SendResult.Sent("<2026100000002-email@billforu>"), again);
         }
 
         var file = Assert.Single(Directory.GetFiles(Path.Combine(_directory, "email")));
-        Assert.Equal("second@example.com", (await MimeMessage.LoadAsync(file)).To.Mailboxes.Single().Address);
+        Assert.Equal("first@example.com", (await MimeMessage.LoadAsync(file)).To.Mailboxes.Single().Address);
     }
 
     [Fact]
-    public async Task Past_the_eml_limit_new_notices_are_summarised_with_masked_addresses_and_resends_still_overwrite()
+    public async Task Past_the_eml_limit_new_notices_are_summarised_with_masked_addresses_and_resends_keep_their_place()
     {
         await using (var services = Build(o => o.Email.OutboxEmlFileLimit = 2))
         {
@@ -90,6 +91,7 @@ public sealed class OutboxTests : IDisposable
                 Assert.Equal(SendOutcome.Sent, (await sender.SendAsync(Notices.For(bill), Notices.Email, CancellationToken.None)).Outcome);
             }
             await sender.SendAsync(Notices.For(1), Notices.Email, CancellationToken.None);
+            await sender.SendAsync(Notices.For(3), Notices.Email, CancellationToken.None);
         }
 
         Assert.Equal(["1-email.eml", "2-email.eml"], Directory.GetFiles(Path.Combine(_directory, "email")).Select(Path.GetFileName).Order());

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using BillForU.Channels.Email;
 using BillForU.Channels.Logging;
 using BillForU.Domain.Customers;
@@ -11,8 +10,9 @@ namespace BillForU.Channels.Outbox;
 
 /// <summary>
 /// Email into <c>email/{NotificationId}.eml</c>: the exact message the relay would get. The file is named by the
-/// notification id and replaced atomically (write a temp file, rename over), so a resend overwrites the same file and a
-/// reader never sees half a message. Past <c>Email:OutboxEmlFileLimit</c> new notices become lines of <c>email.jsonl</c>.
+/// notification id and moved in whole (<see cref="EmlOutboxFolder"/>), so a reader never sees half a message and a
+/// notice sent again keeps its first file, as a relay keeps one message per Message-ID. Past
+/// <c>Email:OutboxEmlFileLimit</c> new notices become lines of <c>email.jsonl</c>, once per notice as well.
 /// </summary>
 internal sealed class EmlOutboxEmailSender : IEmailSender, IAsyncDisposable
 {
@@ -25,30 +25,32 @@ internal sealed class EmlOutboxEmailSender : IEmailSender, IAsyncDisposable
 
     private static readonly SearchValues<char> InvalidFileNameChars = SearchValues.Create(Path.GetInvalidFileNameChars());
 
-    private readonly string _directory;
+    private readonly EmlOutboxFolder _folder;
     private readonly int _limit;
+    private readonly bool _summaryExisted;
     private readonly BillNoticeMessage _messages;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lazy<JsonLinesOutbox> _summary;
-    private readonly Lazy<ConcurrentDictionary<string, byte>> _files;
+    private readonly Lazy<HashSet<string>> _files;
+    private readonly Lock _routing = new();
     private int _written;
-    private long _temporaries;
 
     public EmlOutboxEmailSender(string outboxDirectory, int emlFileLimit, BillNoticeMessage messages, TimeProvider time, ILogger<EmlOutboxEmailSender> logger)
     {
-        _directory = Path.GetFullPath(Path.Combine(outboxDirectory, EmailFolder));
-        Directory.CreateDirectory(_directory);
+        _folder = new EmlOutboxFolder(Path.GetFullPath(Path.Combine(outboxDirectory, EmailFolder)), logger);
         _limit = emlFileLimit;
+        var summaryPath = Path.Combine(outboxDirectory, SummaryFileName);
+        // An earlier run past its limit may have summarised a notice this run would otherwise give a file.
+        _summaryExisted = File.Exists(summaryPath);
         _messages = messages;
         _time = time;
         _logger = logger;
         // Opened on first use: below the limit there is no summary file at all.
-        _summary = new(() => new JsonLinesOutbox(Path.Combine(outboxDirectory, SummaryFileName), logger));
+        _summary = new(() => new JsonLinesOutbox(summaryPath, logger));
         // The folder is listed once, on the first send, rather than a file looked up per send: past the limit every
-        // send asks whether its notice already has a file.
-        _files = new(() => new ConcurrentDictionary<string, byte>(
-            Directory.EnumerateFiles(_directory, "*.eml").Select(f => KeyValuePair.Create(Path.GetFileName(f), (byte)0))));
+        // send asks whether its notice already has a file. The same pass removes a crashed run's temporaries.
+        _files = new(() => _folder.Start(listFiles: _limit != int.MaxValue));
     }
 
     public Channel Channel => Channel.Email;
@@ -83,16 +85,24 @@ internal sealed class EmlOutboxEmailSender : IEmailSender, IAsyncDisposable
             return SendResult.Failed("The email address is not valid.");
         }
         var fileName = FileName(notice.NotificationId);
-        var path = Path.Combine(_directory, fileName);
+        var summarised = SendResult.Sent($"{SummaryFileName}#{notice.NotificationId}");
         try
         {
             if (OverLimit(fileName))
             {
                 await _summary.Value.AppendAsync(SummaryLine(notice, masked), cancellationToken);
-                return SendResult.Sent($"{SummaryFileName}#{notice.NotificationId}");
+                return summarised;
+            }
+            if (_summaryExisted && await _summary.Value.ContainsAsync(notice.NotificationId, cancellationToken))
+            {
+                return summarised;
             }
             using var message = _messages.Rent(notice, to);
-            await WriteFileAsync(message.Message, path, cancellationToken);
+            // A file already there is this notice sent before: it is kept as it is, not written again.
+            if (!File.Exists(_folder.PathOf(fileName)))
+            {
+                await WriteFileAsync(message.Message, fileName, cancellationToken);
+            }
             return SendResult.Sent($"<{message.Message.MessageId}>");
         }
         catch (IOException e)
@@ -101,47 +111,46 @@ internal sealed class EmlOutboxEmailSender : IEmailSender, IAsyncDisposable
         }
     }
 
-    /// <summary>A resend of a notice that already has its file still overwrites it; only new notices count.</summary>
+    /// <summary>
+    /// Whether a notice goes to <c>email.jsonl</c>. The choice is made once per notice under a lock, so two sends of
+    /// one notice at the limit cannot end up one in each; a notice with a file keeps going to its file.
+    /// </summary>
     private bool OverLimit(string fileName)
     {
-        if (_limit == int.MaxValue || _files.Value.ContainsKey(fileName))
+        var files = _files.Value;
+        if (_limit == int.MaxValue)
         {
             return false;
         }
-        var written = Interlocked.Increment(ref _written);
-        if (written == _limit + 1)
+        lock (_routing)
         {
-            _logger.EmlLimitReached(_limit, Path.Combine(Path.GetDirectoryName(_directory)!, SummaryFileName));
+            if (files.Contains(fileName))
+            {
+                return false;
+            }
+            if (_written == _limit)
+            {
+                _logger.EmlLimitReached(_limit, _summary.Value.Path);
+            }
+            if (_written >= _limit)
+            {
+                // Counted past the limit only to log once.
+                _written = _limit + 1;
+                return true;
+            }
+            _written++;
+            files.Add(fileName);
+            return false;
         }
-        if (written > _limit)
-        {
-            return true;
-        }
-        _files.Value.TryAdd(fileName, 0);
-        return false;
     }
 
-    private async Task WriteFileAsync(MimeMessage message, string path, CancellationToken cancellationToken)
+    private async Task WriteFileAsync(MimeMessage message, string fileName, CancellationToken cancellationToken)
     {
         // Rendered in memory first: MimeKit writes in many small pieces, which through an async file stream cost
         // more than the file itself (~1.9k files/s that way against ~4k/s rendering first, on 2 cores).
         using var rendered = new MemoryStream(RenderedSizeHint);
         message.WriteTo(rendered, cancellationToken);
-        var temporary = $"{path}.{Interlocked.Increment(ref _temporaries)}.tmp";
-        var moved = false;
-        try
-        {
-            await File.WriteAllBytesAsync(temporary, rendered.GetBuffer().AsMemory(0, (int)rendered.Length), cancellationToken);
-            File.Move(temporary, path, overwrite: true);
-            moved = true;
-        }
-        finally
-        {
-            if (!moved)
-            {
-                File.Delete(temporary);
-            }
-        }
+        await _folder.TryWriteAsync(fileName, rendered.GetBuffer().AsMemory(0, (int)rendered.Length), cancellationToken);
     }
 
     private OutboxLine SummaryLine(BillNotice notice, string masked) =>
