@@ -93,7 +93,7 @@ public sealed partial class StorageOutage(TimeProvider time, ILogger<StorageOuta
         }
     }
 
-    [LoggerMessage(2201, LogLevel.Warning, "SQL store outage started: {Reason}. Work waits and retries with backoff until it is back")]
+    [LoggerMessage(2201, LogLevel.Warning, "SQL store outage started; work waits and retries with backoff until it is back. Reason: {Reason}")]
     private partial void LogOutageStarted(string reason);
 
     [LoggerMessage(2202, LogLevel.Warning, "SQL store outage ended after {Seconds:N1} s; work continues where it stopped")]

@@ -18,8 +18,8 @@ public sealed class EmbeddedOutageDrill : IAsyncDisposable
 {
     public const string Month = "2026-10";
 
-    // Paced per channel so ~3,000 notices take about 20 s: the outage lands mid-dispatch, not after it.
-    private const string PermitsPerSecond = "50";
+    // Paced per channel so ~3,000 notices (about half of them email) take some 15 s: the outage lands mid-dispatch.
+    private const string PermitsPerSecond = "100";
     private static readonly string[] PacedChannels = ["Email", "Sms", "Push"];
 
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("billforu-outage-");
