@@ -177,6 +177,7 @@ public sealed partial class DeliveryLogWriter(
     {
         // The log is the backstop of in-memory grain state and the source of the dashboard: a failed batch is kept and
         // retried, whatever the failure, rather than dropped. The outage tracker logs its start and end; no trace per try.
+        var unexpectedLogged = false;
         try
         {
             await retry.RunAsync(async cancellationToken =>
@@ -192,9 +193,15 @@ public sealed partial class DeliveryLogWriter(
                         await store.AppendAttemptsAsync(attempts, cancellationToken);
                     }
                 }
-                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
                     _waitingForStore = true;
+                    if (!unexpectedLogged && !StorageFaults.IsOutage(e))
+                    {
+                        // Not the store being away but something retrying may never fix: its trace once, for whoever looks.
+                        unexpectedLogged = true;
+                        LogUnexpectedFailure(e, states.Count, attempts.Count);
+                    }
                     throw;
                 }
             }, _abandon.Token, retryEveryFailure: true);
@@ -212,6 +219,9 @@ public sealed partial class DeliveryLogWriter(
             _waitingForStore = false;
         }
     }
+
+    [LoggerMessage(2102, LogLevel.Error, "Writing {States} delivery states and {Attempts} attempts failed with an error that is not a store outage; the batch is kept and retried")]
+    private partial void LogUnexpectedFailure(Exception exception, int states, int attempts);
 
     [LoggerMessage(2101, LogLevel.Warning, "Stopped before the store was back: {States} delivery states and {Attempts} attempts ({Pending} records in all) were not written")]
     private partial void LogAbandoned(int states, int attempts, long pending);

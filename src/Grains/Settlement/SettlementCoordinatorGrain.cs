@@ -171,9 +171,10 @@ public sealed class SettlementCoordinatorGrain(
         };
         if (failed is not null)
         {
-            await StopDrivingAsync();
             await Task.WhenAll(_assignments.Select(a => Partition(a.Partition).StopAsync()));
+            // Finished before the timer goes: should the store be down, the next tick drives the run on from its checkpoints.
             await FinishAsync(SettlementRunStatus.Failed, $"A partition failed {failed.Failures} times: {failed.LastError}");
+            await StopDrivingAsync();
             logger.RunFailed(_run.RunId, _month.ToString(), _run.Error!);
         }
         else if (done == _assignments.Length)

@@ -80,11 +80,11 @@ public sealed class EmbeddedOutageDrill : IAsyncDisposable
         _healthPolling = PollHealthAsync(_stop.Token);
     }
 
-    /// <summary>Waits until the output shows dispatch under way (the settlement is summarised) and the log has rows.</summary>
-    public async Task WaitForDispatchAsync(Func<Task<long>> deliveryRows, TimeSpan timeout)
+    /// <summary>Waits until the output shows dispatch under way (the settlement is summarised) and some notices are sent.</summary>
+    public async Task WaitForDispatchAsync(Func<Task<long>> sentRows, TimeSpan timeout)
     {
         var deadline = _clock.Elapsed + timeout;
-        while (!Output.Contains("Notifying", StringComparison.Ordinal) || await deliveryRows() < 100)
+        while (!Output.Contains("Notifying", StringComparison.Ordinal) || await sentRows() < 100)
         {
             Assert.False(Run.IsCompleted, $"The run ended before dispatch:\n{Output}");
             Assert.True(_clock.Elapsed < deadline, $"Dispatch did not start within {timeout.TotalSeconds:N0} s:\n{Output}");

@@ -23,8 +23,8 @@ public sealed class MySqlOutageDrillTests(ITestOutputHelper log)
         await using var drill = new EmbeddedOutageDrill();
         drill.Start(Users, "--sql-provider", "MySql", "--sql", connectionString);
 
-        await drill.WaitForDispatchAsync(() => CountAsync(connectionString, "SELECT COUNT(*) FROM notification_deliveries"), TimeSpan.FromSeconds(120));
-        var rowsAtKill = await CountAsync(connectionString, "SELECT COUNT(*) FROM notification_deliveries");
+        await drill.WaitForDispatchAsync(() => CountAsync(connectionString, SentRows), TimeSpan.FromSeconds(120));
+        var sentAtKill = await CountAsync(connectionString, SentRows);
         var killedAt = drill.Elapsed;
         await server.KillAsync();
         await Task.Delay(Outage);
@@ -39,11 +39,11 @@ public sealed class MySqlOutageDrillTests(ITestOutputHelper log)
         var duplicates = drill.DuplicateNoticeIds(out var notices);
         await WaitForHealthAsync(drill, "UP");
         var health = drill.Health;
-        log.WriteLine($"bills {bills:N0}, delivery rows at the kill {rowsAtKill:N0}, outbox notices {notices:N0}; health: " +
+        log.WriteLine($"bills {bills:N0}, notices sent at the kill {sentAtKill:N0}, outbox notices {notices:N0}; health: " +
             string.Join(", ", health.Select(h => $"{h.At.TotalSeconds:F1}s {h.Status}")));
         log.WriteLine(drill.Output);
 
-        Assert.True(rowsAtKill < bills, $"the outage came after dispatch ({rowsAtKill} of {bills} rows already written)");
+        Assert.True(sentAtKill < bills, $"the outage came after dispatch ({sentAtKill} of {bills} already sent)");
         Assert.Equal(0, missing);
         Assert.Empty(duplicates);
         Assert.Contains(health, h => h.Status == "DEGRADED" && h.At >= killedAt);
@@ -61,6 +61,9 @@ public sealed class MySqlOutageDrillTests(ITestOutputHelper log)
             await Task.Delay(100);
         }
     }
+
+    // Every bill gets a delivery row as soon as its notice is taken; SENT rows say how far the (paced) sending got.
+    private const string SentRows = "SELECT COUNT(*) FROM notification_deliveries WHERE status = 'SENT'";
 
     private static async Task<long> CountAsync(string connectionString, string sql)
     {
