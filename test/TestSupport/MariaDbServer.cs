@@ -25,6 +25,9 @@ public sealed partial class MariaDbServer : IAsyncLifetime
     private Process? _process;
     private string? _directory;
     private string _serverConnectionString = string.Empty;
+    private string? _launchArguments;
+    private string? _mariadbd;
+    private string? _log;
 
     /// <summary>A connection string to the server without a database.</summary>
     public string ServerConnectionString => _serverConnectionString;
@@ -65,6 +68,38 @@ public sealed partial class MariaDbServer : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A private server this caller owns (whatever <c>BILLFORU_TEST_MYSQL</c> says) on its own port and data directory,
+    /// so an outage drill can kill and restart it without disturbing the tests sharing the common server. Dispose it.
+    /// </summary>
+    public static async Task<MariaDbServer> StartOwnedAsync()
+    {
+        var server = new MariaDbServer();
+        await server.StartPrivateServerAsync();
+        return server;
+    }
+
+    /// <summary>Kills the owned server (SIGKILL), as a crash would; its data directory and port stay for <see cref="RestartAsync"/>.</summary>
+    public async Task KillAsync()
+    {
+        var process = _process ?? throw new InvalidOperationException("Only a server this fixture started can be killed.");
+        process.Kill();
+        await process.WaitForExitAsync();
+        process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the killed server again with the same arguments (data directory, port) and waits until it answers.</summary>
+    public async Task RestartAsync()
+    {
+        if (_launchArguments is null || _process is not null)
+        {
+            throw new InvalidOperationException("Only an owned server that was killed can be restarted.");
+        }
+        Launch();
+        await WaitUntilReadyAsync(_log, CancellationToken.None);
+    }
+
     /// <summary>Creates an empty database and returns a connection string to it that allows bulk loads.</summary>
     public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -101,20 +136,13 @@ public sealed partial class MariaDbServer : IAsyncLifetime
             $"--no-defaults --datadir={data}{userArgument} --auth-root-authentication-method=normal --skip-test-db");
 
         var port = FreeLoopbackPort();
-        var log = Path.Combine(_directory, "error.log");
-        _process = Process.Start(new ProcessStartInfo(mariadbd,
+        _log = Path.Combine(_directory, "error.log");
+        _mariadbd = mariadbd;
+        _launchArguments =
             $"--no-defaults --datadir={data} --socket={Path.Combine(_directory, "mysqld.sock")} --pid-file={Path.Combine(_directory, "mysqld.pid")} " +
             $"--port={port} --bind-address=127.0.0.1{userArgument} --local-infile=1 --innodb-buffer-pool-size=2G --innodb-log-file-size=512M " +
-            $"--innodb-flush-log-at-trx-commit=2 --skip-name-resolve --log-error={log}")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException($"Could not start {mariadbd}.");
-        _process.OutputDataReceived += static (_, _) => { };
-        _process.ErrorDataReceived += static (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+            $"--innodb-flush-log-at-trx-commit=2 --skip-name-resolve --log-error={_log}";
+        Launch();
         // Backstop for a test host that exits without disposing its fixtures: never leave a server behind.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopProcess();
 
@@ -125,7 +153,21 @@ public sealed partial class MariaDbServer : IAsyncLifetime
             UserID = "root",
             AllowLoadLocalInfile = true,
         }.ConnectionString;
-        await WaitUntilReadyAsync(log, CancellationToken.None);
+        await WaitUntilReadyAsync(_log, CancellationToken.None);
+    }
+
+    private void Launch()
+    {
+        _process = Process.Start(new ProcessStartInfo(_mariadbd!, _launchArguments!)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException($"Could not start {_mariadbd}.");
+        _process.OutputDataReceived += static (_, _) => { };
+        _process.ErrorDataReceived += static (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
     private async Task WaitUntilReadyAsync(string? log, CancellationToken cancellationToken)

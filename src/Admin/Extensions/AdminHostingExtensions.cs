@@ -10,6 +10,8 @@ namespace BillForU.Admin.Extensions;
 
 public static class AdminHostingExtensions
 {
+    private const string HealthCheckServiceCategory = "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService";
+
     /// <summary>
     /// The admin API process: the Orleans side of the mode (an in-process silo in embedded mode, a client of the cluster
     /// otherwise), then everything of <see cref="AddAdminWebAsync"/>.
@@ -57,6 +59,9 @@ public static class AdminHostingExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<SqlStoreHealthCheck>("sql")
             .AddCheck<OrleansHealthCheck>("orleans");
+        // The health service logs every Degraded probe as a warning: during an outage that is a line per poll of /health,
+        // where the outage tracker already logs one line at its start and one at its end. Unhealthy is still logged.
+        builder.Logging.AddFilter(HealthCheckServiceCategory, LogLevel.Error);
         return localKeys;
     }
 }

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BillForU.Admin.Health;
 
-/// <summary>Health as JSON in the Spring Boot actuator's shape (<c>{"status":"UP","components":{…}}</c>), which the seed's monitors read.</summary>
+/// <summary>
+/// Health as JSON in the Spring Boot actuator's shape (<c>{"status":"UP","components":{…}}</c>), which the seed's monitors
+/// read. Degraded (a store outage being waited out) is its own status, <c>DEGRADED</c>, still answered with 200.
+/// </summary>
 public static class HealthResponses
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -34,5 +37,10 @@ public static class HealthResponses
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json), context.RequestAborted);
     }
 
-    private static string Status(HealthStatus status) => status == HealthStatus.Unhealthy ? "DOWN" : "UP";
+    private static string Status(HealthStatus status) => status switch
+    {
+        HealthStatus.Unhealthy => "DOWN",
+        HealthStatus.Degraded => "DEGRADED",
+        _ => "UP",
+    };
 }

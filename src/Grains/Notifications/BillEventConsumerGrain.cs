@@ -2,6 +2,7 @@ using BillForU.Grains.Interfaces;
 using BillForU.Grains.Interfaces.Billing;
 using BillForU.Grains.Interfaces.Notifications;
 using BillForU.Storage.Notifications;
+using BillForU.Storage.Outages;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 
@@ -10,10 +11,11 @@ namespace BillForU.Grains.Notifications;
 /// <summary>
 /// Consumes one settlement partition's bill stream and hands each bill to its <see cref="INotificationGrain"/>.
 /// Recipients and any earlier delivery rows are read once per batch, so a million bills cost a few thousand
-/// queries, not a million.
+/// queries, not a million. Reads that meet a store outage are retried with backoff: the batch waits, unacknowledged,
+/// rather than failing.
 /// </summary>
 [ImplicitStreamSubscription(Constants.BillingStreamNamespace)]
-public sealed class BillEventConsumerGrain(IRecipientDirectory directory, IDeliveryStore deliveries, DeliveryLogWriter log)
+public sealed class BillEventConsumerGrain(IRecipientDirectory directory, IDeliveryStore deliveries, DeliveryLogWriter log, StorageRetry retry)
     : Grain, IBillEventConsumerGrain, IStreamSubscriptionObserver, IAsyncObserver<BillEventBatch>
 {
     private NotificationGrainReferences? _notices;
@@ -28,9 +30,10 @@ public sealed class BillEventConsumerGrain(IRecipientDirectory directory, IDeliv
         await log.WaitForRoomAsync();
         var events = item.Events;
         var userIds = events.Select(e => e.UserId).Distinct().ToArray();
-        var recipientsTask = Task.Run(() => directory.GetRecipientsAsync(userIds, CancellationToken.None));
-        var knownTask = Task.Run(() => deliveries.GetStatesAsync(events.Select(e => e.BillId).ToArray(), CancellationToken.None));
-        var policiesTask = Task.Run(() => directory.GetMessagePoliciesAsync(CancellationToken.None));
+        var billIds = events.Select(e => e.BillId).ToArray();
+        var recipientsTask = Task.Run(() => retry.RunAsync(token => directory.GetRecipientsAsync(userIds, token), CancellationToken.None));
+        var knownTask = Task.Run(() => retry.RunAsync(token => deliveries.GetStatesAsync(billIds, token), CancellationToken.None));
+        var policiesTask = Task.Run(() => retry.RunAsync(token => directory.GetMessagePoliciesAsync(token), CancellationToken.None));
         var recipients = await recipientsTask;
         var known = (await knownTask).ToLookup(s => s.BillId);
         var windows = RecipientSnapshots.SystemWindows(await policiesTask);

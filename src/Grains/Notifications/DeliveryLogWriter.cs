@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BillForU.Storage.Notifications;
+using BillForU.Storage.Outages;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,12 @@ namespace BillForU.Grains.Notifications;
 
 /// <summary>
 /// Collects delivery states and attempts from every notification grain of the silo and writes them in
-/// batches — one bulk upsert and one bulk insert per batch, never a statement per send on the hot path.
+/// batches — one bulk upsert and one bulk insert per batch, never a statement per send on the hot path. A batch that
+/// cannot be written is kept and retried with backoff for as long as the store is down; meanwhile the backlog fills and
+/// holds back the intake of bill events (<see cref="WaitForRoomAsync"/>), and nothing recorded is dropped.
 /// </summary>
-public sealed partial class DeliveryLogWriter(IDeliveryStore store, IOptions<NotificationOptions> options, ILogger<DeliveryLogWriter> logger) : BackgroundService
+public sealed partial class DeliveryLogWriter(
+    IDeliveryStore store, StorageRetry retry, IOptions<NotificationOptions> options, ILogger<DeliveryLogWriter> logger) : BackgroundService
 {
     // Larger batches mean fewer transactions, and a notice's first state (taken) and its last (sent) land in the same
     // batch more often, where only the last is written: 5,000 → 10,000 measured +4 % embedded notices at 400k.
@@ -33,13 +37,19 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, IOptions<Not
     private readonly TimeSpan _flushInterval = options.Value.AcknowledgeAfterLogWritten ? AwaitedFlushInterval : UnawaitedFlushInterval;
     private readonly Lock _waitersLock = new();
     private readonly List<(long Count, TaskCompletionSource Written)> _waiters = [];
+    // Cancelled when the host's shutdown timeout runs out: only then does a batch the store keeps refusing get abandoned.
+    private readonly CancellationTokenSource _abandon = new();
     private volatile bool _stopping;
+    private volatile bool _waitingForStore;
     private long _pending;
     private long _recorded;
     private long _written;
 
     /// <summary>Records written or queued but not yet flushed, for callers that wait for the log to settle.</summary>
     public long Pending => Interlocked.Read(ref _pending);
+
+    /// <summary>True while a batch waits for the store to come back: the log is stalled by an outage, not by a fault here.</summary>
+    public bool WaitingForStore => _waitingForStore;
 
     /// <summary>
     /// Completes once the queue is below its backlog limit. Consumers of bill events wait here before taking a batch, so
@@ -88,7 +98,14 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, IOptions<Not
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping = true;
+        await using var abandon = cancellationToken.Register(() => _abandon.Cancel());
         await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _abandon.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -129,7 +146,10 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, IOptions<Not
                     await Task.Delay(IdlePoll, CancellationToken.None);
                 }
             }
-            await FlushAsync(states, attempts);
+            if (!await FlushAsync(states, attempts))
+            {
+                return;
+            }
             Interlocked.Add(ref _pending, -taken);
             ReleaseWaiters(Interlocked.Add(ref _written, taken));
         }
@@ -152,34 +172,57 @@ public sealed partial class DeliveryLogWriter(IDeliveryStore store, IOptions<Not
         released?.ForEach(w => w.TrySetResult());
     }
 
-    private async Task FlushAsync(Dictionary<(long, Domain.Customers.Channel), DeliveryState> states, List<DeliveryAttempt> attempts)
+    /// <returns>False only when the host stopped for good while the store was still refusing the batch.</returns>
+    private async Task<bool> FlushAsync(Dictionary<(long, Domain.Customers.Channel), DeliveryState> states, List<DeliveryAttempt> attempts)
     {
-        // The log is the backstop of in-memory grain state and the source of the dashboard: a failed flush
-        // is retried rather than dropped.
-        for (var attempt = 1; ; attempt++)
+        // The log is the backstop of in-memory grain state and the source of the dashboard: a failed batch is kept and
+        // retried, whatever the failure, rather than dropped. The outage tracker logs its start and end; no trace per try.
+        var unexpectedLogged = false;
+        try
         {
-            try
+            await retry.RunAsync(async cancellationToken =>
             {
-                if (states.Count > 0)
+                try
                 {
-                    await store.UpsertStatesAsync(states.Values.ToList(), CancellationToken.None);
+                    if (states.Count > 0)
+                    {
+                        await store.UpsertStatesAsync(states.Values.ToList(), cancellationToken);
+                    }
+                    if (attempts.Count > 0)
+                    {
+                        await store.AppendAttemptsAsync(attempts, cancellationToken);
+                    }
                 }
-                if (attempts.Count > 0)
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
-                    await store.AppendAttemptsAsync(attempts, CancellationToken.None);
+                    _waitingForStore = true;
+                    if (!unexpectedLogged && !StorageFaults.IsOutage(e))
+                    {
+                        // Not the store being away but something retrying may never fix: its trace once, for whoever looks.
+                        unexpectedLogged = true;
+                        LogUnexpectedFailure(e, states.Count, attempts.Count);
+                    }
+                    throw;
                 }
-                states.Clear();
-                attempts.Clear();
-                return;
-            }
-            catch (Exception e) when (attempt < 10)
-            {
-                LogFlushFailed(e, states.Count, attempts.Count, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), CancellationToken.None);
-            }
+            }, _abandon.Token, retryEveryFailure: true);
+            states.Clear();
+            attempts.Clear();
+            return true;
+        }
+        catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
+        {
+            LogAbandoned(states.Count, attempts.Count, Interlocked.Read(ref _pending));
+            return false;
+        }
+        finally
+        {
+            _waitingForStore = false;
         }
     }
 
-    [LoggerMessage(2101, LogLevel.Warning, "Writing {States} delivery states and {Attempts} attempts failed (try {Try}); retrying")]
-    private partial void LogFlushFailed(Exception exception, int states, int attempts, int @try);
+    [LoggerMessage(2102, LogLevel.Error, "Writing {States} delivery states and {Attempts} attempts failed with an error that is not a store outage; the batch is kept and retried")]
+    private partial void LogUnexpectedFailure(Exception exception, int states, int attempts);
+
+    [LoggerMessage(2101, LogLevel.Warning, "Stopped before the store was back: {States} delivery states and {Attempts} attempts ({Pending} records in all) were not written")]
+    private partial void LogAbandoned(int states, int attempts, long pending);
 }

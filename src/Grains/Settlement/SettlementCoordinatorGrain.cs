@@ -2,6 +2,7 @@ using BillForU.Domain.Billing;
 using BillForU.Domain.Settlement;
 using BillForU.Grains.Interfaces.Settlement;
 using BillForU.Storage;
+using BillForU.Storage.Outages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,8 @@ namespace BillForU.Grains.Settlement;
 /// <summary>
 /// Drives one month's settlement. Run and checkpoints live in SQL; this activation only polls the
 /// partitions and folds their progress into the run. A grain timer polls; a reminder brings the
-/// coordinator back to finish the run if its silo dies.
+/// coordinator back to finish the run if its silo dies. A poll that meets a store outage changes nothing and is
+/// simply tried again on the next tick; the run's view falls back to the checkpoints last read.
 /// </summary>
 public sealed class SettlementCoordinatorGrain(
     IBillingDataSource source,
@@ -35,6 +37,7 @@ public sealed class SettlementCoordinatorGrain(
     private int _chunkSize;
     private DateTime _progressSavedAt;
     private bool _resumedOnActivation;
+    private IReadOnlyList<PartitionCheckpoint> _checkpoints = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -139,6 +142,19 @@ public sealed class SettlementCoordinatorGrain(
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await PollOnceAsync(cancellationToken);
+        }
+        catch (Exception e) when (StorageFaults.IsOutage(e) && !cancellationToken.IsCancellationRequested)
+        {
+            // The partitions wait the outage out (and the tracker says so); the run's row is written on a later tick.
+            logger.PollMetOutage(_month.ToString(), e.Message);
+        }
+    }
+
+    private async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
         if (_run is not { IsActive: true })
         {
             return;
@@ -155,15 +171,17 @@ public sealed class SettlementCoordinatorGrain(
         };
         if (failed is not null)
         {
-            await StopDrivingAsync();
             await Task.WhenAll(_assignments.Select(a => Partition(a.Partition).StopAsync()));
+            // Finished before the timer goes: should the store be down, the next tick drives the run on from its checkpoints.
             await FinishAsync(SettlementRunStatus.Failed, $"A partition failed {failed.Failures} times: {failed.LastError}");
+            await StopDrivingAsync();
             logger.RunFailed(_run.RunId, _month.ToString(), _run.Error!);
         }
         else if (done == _assignments.Length)
         {
-            await StopDrivingAsync();
+            // Finished first: should the store be down, the timer is still there to try again.
             await FinishAsync(SettlementRunStatus.Completed, null);
+            await StopDrivingAsync();
             logger.RunCompleted(_run.RunId, _month.ToString(), _run.BillsWritten, _run.EventsPublished, (_run.FinishedAt!.Value - _run.StartedAt).TotalSeconds);
         }
         else if (Now - _progressSavedAt >= SaveProgressEvery)
@@ -188,9 +206,11 @@ public sealed class SettlementCoordinatorGrain(
 
     private async Task FinishAsync(SettlementRunStatus status, string? error)
     {
-        _run = _run! with { Status = status, FinishedAt = Now, Error = error };
-        await runs.SaveRunAsync(_run, CancellationToken.None);
-        metrics.RunEnded(_month, status, _run.FinishedAt.Value - _run.StartedAt);
+        // The run ends in memory only once its row says so: a save that fails leaves it active, to be finished again.
+        var finished = _run! with { Status = status, FinishedAt = Now, Error = error };
+        await runs.SaveRunAsync(finished, CancellationToken.None);
+        _run = finished;
+        metrics.RunEnded(_month, status, finished.FinishedAt!.Value - finished.StartedAt);
     }
 
     private async Task StopDrivingAsync()
@@ -207,7 +227,15 @@ public sealed class SettlementCoordinatorGrain(
     private async Task<SettlementRunView> ViewAsync()
     {
         var run = _run!;
-        var checkpoints = await runs.GetCheckpointsAsync(_month, CancellationToken.None);
+        try
+        {
+            _checkpoints = await runs.GetCheckpointsAsync(_month, CancellationToken.None);
+        }
+        catch (Exception e) when (StorageFaults.IsOutage(e) && _checkpoints.Count > 0)
+        {
+            // Watchers poll through an outage; the live progress below is newer than any checkpoint anyway.
+        }
+        var checkpoints = _checkpoints;
         long usersTotal = 0, usersDone = 0;
         foreach (var c in checkpoints)
         {

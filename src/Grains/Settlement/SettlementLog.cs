@@ -27,4 +27,8 @@ internal static partial class SettlementLog
 
     [LoggerMessage(1008, LogLevel.Information, "Settlement {RunId} of {Month} cancelled")]
     public static partial void RunCancelled(this ILogger logger, string runId, string month);
+
+    // Debug: the outage tracker logs the outage once; this only says which poll it cost.
+    [LoggerMessage(1009, LogLevel.Debug, "Settlement poll of {Month} met a store outage ({Reason}); tried again on the next tick")]
+    public static partial void PollMetOutage(this ILogger logger, string month, string reason);
 }

@@ -3,6 +3,7 @@ using BillForU.Grains.Billing;
 using BillForU.Grains.Interfaces;
 using BillForU.Grains.Interfaces.Settlement;
 using BillForU.Storage;
+using BillForU.Storage.Outages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace BillForU.Grains.Settlement;
 /// <summary>
 /// Settles users (after, last] of a month chunk by chunk: read, price in memory, write the chunk and its
 /// checkpoint in one transaction, publish the chunk's bill events, mark them published. The checkpoint in
-/// SQL is the only progress that counts, so any new activation picks up exactly where the last commit left.
+/// SQL is the only progress that counts, so any new activation picks up exactly where the last commit left. A store
+/// outage is waited out with backoff and the attempt resumed from the checkpoint; it does not count as a failed attempt.
 /// </summary>
 public sealed class SettlementPartitionGrain(
     IBillingDataSource source,
@@ -20,6 +22,7 @@ public sealed class SettlementPartitionGrain(
     IOptions<SettlementOptions> options,
     TimeProvider time,
     SettlementMetrics metrics,
+    StorageRetry retry,
     ILogger<SettlementPartitionGrain> logger) : Grain, ISettlementPartitionGrain
 {
     private readonly SettlementOptions _options = options.Value;
@@ -68,23 +71,25 @@ public sealed class SettlementPartitionGrain(
     private async Task RunAsync(PartitionAssignment assignment, CancellationToken cancellationToken)
     {
         var month = BillingMonth.Parse(assignment.Month);
+        // This partition's hold on the outage tracker while it waits for the store.
+        var waiting = new object();
         try
         {
-            var checkpoint = (await runs.GetCheckpointsAsync(month, cancellationToken))
-                .FirstOrDefault(c => c.Partition == assignment.Partition)
-                ?? throw new InvalidOperationException($"Partition {assignment.Month}/{assignment.Partition} has no checkpoint; the coordinator plans partitions before starting them.");
-            _committedUserId = checkpoint.CommittedUserId;
-            _billsWritten = checkpoint.BillsWritten;
-            var publisher = new BillEventPublisher(
-                this.GetStreamProvider(Constants.BillingStreamProvider), assignment.Month, assignment.Partition, _options.EventBatchSize);
-            await RepublishUnmarkedAsync(month, assignment, publisher, cancellationToken);
-            _eventsPublished = _billsWritten;
-            if (!checkpoint.Completed)
+            for (var outageFailures = 1; ; outageFailures++)
             {
-                await SettleRemainingChunksAsync(month, assignment, publisher, cancellationToken);
-                await runs.CompletePartitionAsync(month, assignment.Partition, cancellationToken);
+                try
+                {
+                    await SettleFromCheckpointAsync(month, assignment, waiting, cancellationToken);
+                    _state = PartitionState.Completed;
+                    return;
+                }
+                catch (Exception e) when (StorageFaults.IsOutage(e) && !cancellationToken.IsCancellationRequested)
+                {
+                    retry.Outage.ReportFailure(waiting, e);
+                    _lastError = $"waiting for the store: {e.Message}";
+                }
+                await retry.WaitAsync(outageFailures, cancellationToken);
             }
-            _state = PartitionState.Completed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -92,12 +97,40 @@ public sealed class SettlementPartitionGrain(
         }
         catch (Exception e)
         {
-            // Any failure ends this attempt only: the coordinator restarts the partition from its
+            // Any other failure ends this attempt only: the coordinator restarts the partition from its
             // checkpoint, and gives the run up once the partition keeps failing.
             _failures++;
             _lastError = e.Message;
             _state = PartitionState.Failed;
             logger.PartitionFailed(e, assignment.Month, assignment.Partition, _failures);
+        }
+        finally
+        {
+            retry.Outage.ReportSuccess(waiting);
+        }
+    }
+
+    private async Task SettleFromCheckpointAsync(BillingMonth month, PartitionAssignment assignment, object waiting, CancellationToken cancellationToken)
+    {
+        var checkpoint = (await runs.GetCheckpointsAsync(month, cancellationToken))
+            .FirstOrDefault(c => c.Partition == assignment.Partition)
+            ?? throw new InvalidOperationException($"Partition {assignment.Month}/{assignment.Partition} has no checkpoint; the coordinator plans partitions before starting them.");
+        if (retry.Outage.IsOn)
+        {
+            // The store answered again: this partition no longer holds the outage open.
+            retry.Outage.ReportSuccess(waiting);
+            _lastError = null;
+        }
+        _committedUserId = checkpoint.CommittedUserId;
+        _billsWritten = checkpoint.BillsWritten;
+        var publisher = new BillEventPublisher(
+            this.GetStreamProvider(Constants.BillingStreamProvider), assignment.Month, assignment.Partition, _options.EventBatchSize);
+        await RepublishUnmarkedAsync(month, assignment, publisher, cancellationToken);
+        _eventsPublished = _billsWritten;
+        if (!checkpoint.Completed)
+        {
+            await SettleRemainingChunksAsync(month, assignment, publisher, cancellationToken);
+            await runs.CompletePartitionAsync(month, assignment.Partition, cancellationToken);
         }
     }
 

@@ -5,6 +5,7 @@ using BillForU.Hosting.Configuration;
 using BillForU.Hosting.Preflight;
 using BillForU.Hosting.Security;
 using BillForU.Storage.Extensions;
+using BillForU.Storage.Outages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,6 +38,7 @@ public static class HostApplicationBuilderExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPiiProtection(keys);
         builder.Services.AddSqlStore(options.ResolveSql());
+        builder.Services.Configure<StorageRetryOptions>(builder.Configuration.GetSection(StorageRetryOptions.Section));
         builder.Services.AddSettlement(builder.Configuration);
         if (options.Mode == BillForUMode.Cluster)
         {

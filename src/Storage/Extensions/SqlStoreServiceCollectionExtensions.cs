@@ -3,8 +3,11 @@ using BillForU.Storage.Notifications;
 using BillForU.Storage.Notifications.MySql;
 using BillForU.Storage.Notifications.Relational;
 using BillForU.Storage.Notifications.Sqlite;
+using BillForU.Storage.Outages;
 using BillForU.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BillForU.Storage.Extensions;
 
@@ -23,6 +26,7 @@ public static class SqlStoreServiceCollectionExtensions
             throw new ArgumentException($"{nameof(SqlStoreOptions)}.{nameof(SqlStoreOptions.ConnectionString)} is empty.", nameof(options));
         }
         services.AddSingleton(options);
+        services.AddStorageOutages();
         switch (options.Provider)
         {
             case SqlProvider.Sqlite:
@@ -52,6 +56,20 @@ public static class SqlStoreServiceCollectionExtensions
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, $"{nameof(SqlStoreOptions)}.{nameof(SqlStoreOptions.Provider)} '{options.Provider}' is not a known SQL provider.");
         }
+        return services;
+    }
+
+    /// <summary>
+    /// The outage tracker and the retry that waits outages out with backoff (<see cref="StorageRetryOptions"/>, validated
+    /// at start). Bind <see cref="StorageRetryOptions.Section"/> with <c>services.Configure&lt;StorageRetryOptions&gt;</c>.
+    /// </summary>
+    public static IServiceCollection AddStorageOutages(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StorageOutage>();
+        services.TryAddSingleton<StorageRetry>();
+        services.AddOptions<StorageRetryOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageRetryOptions>, StorageRetryOptionsValidator>());
         return services;
     }
 }

@@ -11,7 +11,10 @@ namespace BillForU.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteConnectionFactory
 {
-    private const int BusyTimeoutMs = 30_000;
+    // Writers of this process queue on the semaphore below, so only another process holds the lock this long. After
+    // 5 s the write fails as SQLITE_BUSY, which the callers treat as an outage: waited out with backoff, reported on
+    // /health, instead of each write silently blocking for as long as the other process keeps its transaction.
+    private const int BusyTimeoutMs = 5_000;
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteLocks = new(StringComparer.Ordinal);
 

@@ -107,6 +107,25 @@ public abstract class SettlementTests : IAsyncLifetime
         Assert.Equal(ChunksOf(Users), Cluster.Bills.WritesCommitted);
     }
 
+    /// <summary>Before: an unreachable store failed each partition attempt, and three failed the whole run.</summary>
+    [Fact]
+    public async Task Chunk_writes_failing_as_an_outage_are_waited_out_without_counting_as_attempts_and_the_run_completes()
+    {
+        var expected = ExpectedBills.Compute(await Cluster.SeedAsync(Users), Month);
+        Cluster.Bills.Failure = message => new StorageUnavailableException($"Cannot reach MySQL: {message}");
+        // Far more failures than MaxPartitionAttempts (3) allows, all of them an outage.
+        Cluster.Bills.FailWrite = attempt => attempt is >= 3 and <= 20;
+
+        await Cluster.Coordinator(Month).StartAsync(new SettlementRequest());
+        var run = await Cluster.WaitForEndAsync(Month);
+
+        Assert.Equal(SettlementRunStatus.Completed, run.Status);
+        var bills = await Cluster.ReadAllBillsAsync(Month);
+        Assert.Equal(expected.Keys.Order(), bills.Select(b => b.Header.UserId));
+        Assert.Equal(ChunksOf(Users), Cluster.Bills.WritesCommitted);
+        Assert.False(Cluster.Services.GetRequiredService<Storage.Outages.StorageOutage>().IsOn);
+    }
+
     [Fact]
     public async Task A_failed_run_resumes_only_the_chunks_it_had_not_committed_and_ends_with_one_bill_per_user()
     {

@@ -15,6 +15,9 @@ public sealed class FaultyBillRepository(IBillRepository inner) : IBillRepositor
     /// <summary>Write attempts (1-based) that throw instead of writing.</summary>
     public Func<int, bool> FailWrite { get; set; } = _ => false;
 
+    /// <summary>What a failing write throws, given its message: by default an <see cref="IOException"/>.</summary>
+    public Func<string, Exception> Failure { get; set; } = message => new IOException(message);
+
     /// <summary>Every write waits for this before it starts.</summary>
     public Task Gate { get; set; } = Task.CompletedTask;
 
@@ -25,7 +28,7 @@ public sealed class FaultyBillRepository(IBillRepository inner) : IBillRepositor
         await Gate.WaitAsync(cancellationToken);
         if (FailWrite(Interlocked.Increment(ref _writeAttempts)))
         {
-            throw new IOException($"Injected failure writing chunk ({chunk.AfterUserId}, {chunk.LastUserId}] of partition {chunk.Partition}.");
+            throw Failure($"Injected failure writing chunk ({chunk.AfterUserId}, {chunk.LastUserId}] of partition {chunk.Partition}.");
         }
         await inner.WriteChunkAsync(chunk, cancellationToken);
         Interlocked.Increment(ref _writesCommitted);
