@@ -75,6 +75,8 @@ public sealed class UnreachableDeliveryStore : IDeliveryStore
 
     public Task<IReadOnlyList<DeliveryState>> ListUnfinishedAsync(long afterBillId, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<IReadOnlyList<DeliveryState>> ListDueAsync(DateTime afterDue, long afterBillId, DateTime dueBy, DateTime writtenBefore, int limit, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<StatusCount>> CountByStatusAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<HourlyCount>> CountAttemptsPerHourAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) => throw new NotSupportedException();
