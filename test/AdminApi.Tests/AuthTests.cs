@@ -16,6 +16,7 @@ public sealed class AuthTests(AdminApiFactory api)
         { "GET", "/api/users/1" }, { "GET", "/api/users/1/preferences/email" }, { "GET", "/api/policies" },
         { "GET", "/api/policies/email" }, { "GET", "/api/schedules" }, { "GET", "/api/dlq" }, { "GET", "/api/charts/hourly" },
         { "GET", "/metrics" }, { "GET", "/orleans/" }, { "GET", "/orleans/DashboardCounters" },
+        { "GET", "/api/reconciliation/2026-10" },
     };
 
     public static TheoryData<string, string> OperatorRoutes => new()
@@ -23,6 +24,7 @@ public sealed class AuthTests(AdminApiFactory api)
         { "POST", "/api/retry/process/1" }, { "POST", "/api/settlement/2026-10" }, { "DELETE", "/api/settlement/2026-10" },
         { "PUT", "/api/users/1/preferences/email" }, { "PUT", "/api/policies/email" }, { "PUT", "/api/schedules/1" },
         { "DELETE", "/api/schedules/1" }, { "POST", "/api/dlq/1/replay" }, { "POST", "/api/dlq/replay-all" },
+        { "POST", "/api/reconciliation/2026-10/repair" },
     };
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)

@@ -26,6 +26,20 @@ public sealed class OperatorActionTests(AdminApiFactory api)
     }
 
     [Fact]
+    public async Task Repairing_a_month_with_nothing_missing_hands_over_nothing()
+    {
+        using var client = api.Operator();
+        await AdminApiFactory.WaitForAsync(async () =>
+            (await client.GetFromJsonAsync<JsonElement>($"/api/reconciliation/{api.Month}", AdminApiFactory.Json))
+                .GetProperty("firstMissingBillIds").GetArrayLength() == 0);
+        var response = await client.PostAsync($"/api/reconciliation/{api.Month}/repair", null);
+        response.EnsureSuccessStatusCode();
+        var repair = await response.Content.ReadFromJsonAsync<JsonElement>(AdminApiFactory.Json);
+        Assert.Equal(0, repair.GetProperty("handedOver").GetInt64());
+        Assert.Equal(api.BillOfUser.Count, repair.GetProperty("now").GetProperty("bills").GetInt64());
+    }
+
+    [Fact]
     public async Task Cancelling_a_month_without_an_active_run_is_409()
     {
         using var client = api.Operator();

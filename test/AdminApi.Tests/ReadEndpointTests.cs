@@ -36,6 +36,28 @@ public sealed class ReadEndpointTests(AdminApiFactory api)
     }
 
     [Fact]
+    public async Task Reconciliation_places_every_bill_of_the_month_under_one_outcome()
+    {
+        JsonElement report = default;
+        await AdminApiFactory.WaitForAsync(async () =>
+        {
+            report = await GetAsync($"/api/reconciliation/{api.Month}");
+            return Count(report, "Missing") == 0 && Count(report, "InFlight") == 0;
+        });
+        var bills = report.GetProperty("bills").GetInt64();
+        Assert.Equal(api.BillOfUser.Count, bills);
+        Assert.Equal(bills, report.GetProperty("statuses").EnumerateArray().Sum(s => s.GetProperty("bills").GetInt64()));
+        Assert.Equal(AdminApiFactory.DeadLetterUsers.Length, Count(report, "DeadLettered"));
+        Assert.True(Count(report, "Waiting") >= AdminApiFactory.ScheduledUsers.Length, report.ToString());
+        Assert.True(Count(report, "Sent") > 0, report.ToString());
+        Assert.Empty(report.GetProperty("firstMissingBillIds").EnumerateArray());
+        Assert.Equal(0, report.GetProperty("noticesSentMoreThanOnce").GetInt64());
+    }
+
+    private static long Count(JsonElement report, string status) =>
+        report.GetProperty("statuses").EnumerateArray().Where(s => s.GetProperty("status").GetString() == status).Sum(s => s.GetProperty("bills").GetInt64());
+
+    [Fact]
     public async Task Status_summary_counts_by_channel_and_status()
     {
         var summary = await GetAsync("/api/retry/status-summary");

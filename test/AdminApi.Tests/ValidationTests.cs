@@ -26,6 +26,8 @@ public sealed class ValidationTests(AdminApiFactory api)
     [InlineData("POST", "/api/settlement/2026-13")]
     [InlineData("DELETE", "/api/settlement/26-10")]
     [InlineData("GET", "/api/bills?month=2026-00")]
+    [InlineData("GET", "/api/reconciliation/2026-13")]
+    [InlineData("POST", "/api/reconciliation/26-10/repair")]
     public async Task A_bad_month_is_a_validation_problem(string method, string path)
     {
         using var client = api.Operator();
