@@ -14,6 +14,12 @@ public interface IDatasetSeeder
     /// <returns>Rows written in all tables.</returns>
     Task<long> SeedAsync(DemoDataGenerator generator, IProgress<SeedProgress>? progress, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the catalog holds rows. Without dataset info this is a seed that did not finish (the info is
+    /// written last, the catalog first), which is cleared and seeded again.
+    /// </summary>
+    Task<bool> HasCatalogAsync(CancellationToken cancellationToken);
+
     /// <summary>Removes every user, charge, bill, run and the dataset info.</summary>
     Task ClearAsync(CancellationToken cancellationToken);
 }

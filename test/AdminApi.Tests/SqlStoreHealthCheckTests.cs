@@ -53,6 +53,8 @@ public sealed class SqlStoreHealthCheckTests
 
         public Task<long> SeedAsync(DemoDataGenerator generator, IProgress<SeedProgress>? progress, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<bool> HasCatalogAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task ClearAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -62,6 +62,7 @@ public abstract class SqlStoreContractTests : IAsyncLifetime
     {
         Assert.Null(await Source.GetUserIdBoundsAsync(Ct));
         Assert.Null(await Seeder.GetDatasetInfoAsync(Ct));
+        Assert.False(await Seeder.HasCatalogAsync(Ct));
         var chunk = await Source.ReadChargesAsync(TestData.Window(TestData.Month), 0, 1_000, 100, Ct);
         Assert.Empty(chunk.Users);
         Assert.Equal(1_000, chunk.LastUserId);
@@ -364,9 +365,11 @@ public abstract class SqlStoreContractTests : IAsyncLifetime
         await Bills.WriteChunkAsync(new BillChunk(TestData.Month, 0, 0, 100, TestData.Bills(TestData.Month, 1, 100)), Ct);
         await Runs.SaveRunAsync(new SettlementRunRecord("run", TestData.Month, SettlementRunStatus.Completed, 1, 1, 1, 1, T0, T0, null), Ct);
 
+        Assert.True(await Seeder.HasCatalogAsync(Ct));
         await Seeder.ClearAsync(Ct);
 
         Assert.Null(await Seeder.GetDatasetInfoAsync(Ct));
+        Assert.False(await Seeder.HasCatalogAsync(Ct));
         Assert.Null(await Source.GetUserIdBoundsAsync(Ct));
         Assert.Empty((await Source.GetCatalogAsync(Ct)).Plans);
         Assert.Equal(0, (await Bills.GetMonthSummaryAsync(TestData.Month, Ct)).Bills);

@@ -27,6 +27,12 @@ public sealed class DatasetPreparation(IDatasetSeeder seeder, ContactCipher ciph
             await output.WriteLineAsync("Dataset: clearing the previous dataset (--reset).");
             await seeder.ClearAsync(cancellationToken);
         }
+        else if (await seeder.HasCatalogAsync(cancellationToken))
+        {
+            // A run killed while seeding: the dataset info is written last, so the rows present are an unfinished seed.
+            await output.WriteLineAsync("Dataset: clearing a seed that did not finish.");
+            await seeder.ClearAsync(cancellationToken);
+        }
 
         var progress = ConsoleProgress.ForConsole(output);
         var generator = new DemoDataGenerator(spec, cipher, hasher, zone);

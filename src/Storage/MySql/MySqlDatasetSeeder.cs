@@ -22,6 +22,13 @@ internal sealed class MySqlDatasetSeeder(MySqlConnectionFactory connections) : I
             : null;
     }
 
+    public async Task<bool> HasCatalogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        using var command = MySqlConnectionFactory.Command(connection, null, "SELECT EXISTS (SELECT 1 FROM plans)");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0;
+    }
+
     public async Task<long> SeedAsync(DemoDataGenerator generator, IProgress<SeedProgress>? progress, CancellationToken cancellationToken)
     {
         var spec = generator.Spec;
