@@ -24,10 +24,11 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
 
     public static readonly TimeZoneInfo Seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
 
-    public static async Task<BenchSilo> StartAsync(SqlProvider provider, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string?> extra)
+    public static async Task<BenchSilo> StartAsync(
+        SqlProvider provider, string connectionString, string dataDirectory, IReadOnlyDictionary<string, string?> extra, TimeProvider? time = null)
     {
         // Notices go out while settling: measure them at 10:00 in Seoul, whatever the hour here.
-        var clock = new DaytimeClock(Seoul);
+        var clock = time ?? new LocalHourClock(Seoul, 10);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var settings = new Dictionary<string, string?>
@@ -49,6 +50,8 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
         await host.StartAsync();
         return new BenchSilo(host);
     }
+
+    public IServiceProvider Services => host.Services;
 
     public async Task<(long Rows, TimeSpan Elapsed)> SeedAsync(DatasetSpec spec)
     {

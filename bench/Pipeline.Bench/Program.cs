@@ -11,7 +11,8 @@ using BillForU.TestSupport;
 //   --scenario mariadb   settlement on MariaDB, with MariaDB's own INSERT…SELECT as the floor
 //   --scenario embedded  the embedded default: SQLite, memory streams, file outboxes — settlement and notices
 //   --scenario cluster   notices in cluster mode: Redis state, Kafka mock, SMTP sink and HTTP provider fakes, MariaDB
-// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [--users N] [--scenario mariadb|embedded|cluster|all]
+//   --scenario restart   a month settled at 23:00 in Seoul, then a silo restart: time to recover, grains woken before 08:00
+// Usage: dotnet run -c Release --project bench/Pipeline.Bench -- [--users N] [--scenario mariadb|embedded|cluster|restart|all]
 // As the silo's own host does (src/Silo/Program.cs), before any socket is opened.
 InlineSocketCompletions.PreferUnlessSet();
 var users = 1_000_000;
@@ -22,7 +23,7 @@ for (var i = 0; i < args.Length - 1; i++)
     {
         case "--users": users = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         case "--scenario": scenario = args[++i]; break;
-        default: throw new ArgumentException($"Unknown argument {args[i]}; expected --users N or --scenario mariadb|embedded|cluster|all.");
+        default: throw new ArgumentException($"Unknown argument {args[i]}; expected --users N or --scenario mariadb|embedded|cluster|restart|all.");
     }
 }
 
@@ -90,4 +91,9 @@ if (scenario is "embedded" or "all")
 if (scenario is "cluster" or "all")
 {
     await ClusterScenario.RunAsync(spec, extra);
+}
+
+if (scenario is "restart" or "all")
+{
+    await RestartScenario.RunAsync(spec, extra);
 }

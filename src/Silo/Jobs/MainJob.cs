@@ -122,7 +122,9 @@ public static class MainJob
                 await watch.WaitAsync(run.EventsPublished, run.StartedAt, cancellationToken);
             }
             // The bill stream is not the record: whatever it lost (a crash, a resumed run) is found by its missing row.
-            if (await recovery.SweepAsync(month, cancellationToken) is > 0 and var handedOver)
+            // An embedded start on a settled month has just swept it in the recovery above.
+            var swept = options.Mode == BillForUMode.Embedded && start.Outcome == StartOutcome.AlreadySettled;
+            if (!swept && await recovery.SweepAsync(month, cancellationToken) is > 0 and var handedOver)
             {
                 await output.WriteLineAsync($"Handed over {handedOver:N0} bills of {month} that had no notice record.");
             }
