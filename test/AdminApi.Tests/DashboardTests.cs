@@ -69,6 +69,12 @@ public sealed class DashboardTests(DashboardHost host) : IClassFixture<Dashboard
         await Assertions.Expect(page.Locator("[data-count=dead]")).ToHaveTextAsync(AdminApiFactory.DeadLetterUsers.Length.ToString(), Patiently);
         Assert.NotEqual("0", await page.Locator("[data-count=sent]").TextContentAsync());
 
+        // Reconciliation: every bill of the month under one outcome, none missing, so there is nothing to repair.
+        await Assertions.Expect(page.Locator("[data-outcome=bills]")).ToHaveTextAsync(AdminApiFactory.Users.ToString(), Patiently);
+        await Assertions.Expect(page.Locator("[data-outcome=Missing]")).ToHaveTextAsync("0", Patiently);
+        await Assertions.Expect(page.Locator("[data-outcome=DeadLettered]")).ToHaveTextAsync(AdminApiFactory.DeadLetterUsers.Length.ToString(), Patiently);
+        await Assertions.Expect(page.Locator("#repair")).ToBeDisabledAsync();
+
         // Retry a dead-lettered notice from the failed list, once the user has a channel enabled again.
         await EnableEmailAsync(AdminApiFactory.DeadLetterUsers[0]);
         var billId = await BillOfAsync(AdminApiFactory.DeadLetterUsers[0]);

@@ -135,6 +135,43 @@ async function drawFunnel() {
   }
 }
 
+// ---- Reconciliation --------------------------------------------------------------------------------
+
+const when = (iso) => (iso ? new Date(iso.endsWith('Z') ? iso : `${iso}Z`).toLocaleString() : '');
+
+const OUTCOMES = ['Sent', 'Waiting', 'Retrying', 'DeadLettered', 'Cancelled', 'InFlight', 'Missing'];
+
+function drawReconciliation(report) {
+  const outcome = (name) => document.querySelector(`[data-outcome="${name}"]`);
+  outcome('bills').textContent = fmt(report.bills);
+  for (const name of OUTCOMES) {
+    const status = report.statuses.find((s) => s.status === name);
+    const due = status?.earliestDue
+      ? ` · due ${when(status.earliestDue)}${status.latestDue && status.latestDue !== status.earliestDue ? ` to ${when(status.latestDue)}` : ''}`
+      : '';
+    outcome(name).textContent = `${fmt(status?.bills ?? 0)}${due}`;
+  }
+  const missing = report.statuses.find((s) => s.status === 'Missing')?.bills ?? 0;
+  outcome('Missing').classList.toggle('alarm', missing > 0);
+  outcome('repeats').textContent = fmt(report.noticesSentMoreThanOnce);
+  $('repair').disabled = missing === 0;
+  if (missing > 0) $('reconciliation-message').textContent = `First missing: ${report.firstMissingBillIds.join(', ')}`;
+}
+
+async function loadReconciliation() {
+  drawReconciliation(await api(`/api/reconciliation/${$('month').value}`));
+}
+
+async function repair() {
+  try {
+    const result = await api(`/api/reconciliation/${$('month').value}/repair`, { method: 'POST' });
+    drawReconciliation(result.now);
+    $('reconciliation-message').textContent = `Handed over ${fmt(result.handedOver)} bills.`;
+  } catch (error) {
+    $('reconciliation-message').textContent = `Repair refused: ${error.message}`;
+  }
+}
+
 // ---- Hourly chart ----------------------------------------------------------------------------------
 
 let hourlyChart = null;
@@ -294,7 +331,7 @@ let refreshTimer = null;
 async function refresh() {
   clearTimeout(refreshTimer);
   if (!sessionStorage.getItem(KEY)) return;
-  await attempt(() => Promise.all([drawFunnel(), drawHourly(), drawFailed(), drawDlq()]));
+  await attempt(() => Promise.all([drawFunnel(), drawHourly(), drawFailed(), drawDlq(), loadReconciliation()]));
   refreshTimer = setTimeout(refresh, REFRESH_MS);
 }
 
@@ -323,5 +360,7 @@ $('forget-key').addEventListener('click', () => { sessionStorage.removeItem(KEY)
 $('settlement-form').addEventListener('submit', startSettlement);
 $('bill-form').addEventListener('submit', lookupBill);
 $('replay-all').addEventListener('click', replayAll);
+$('repair').addEventListener('click', repair);
+$('month').addEventListener('change', () => attempt(loadReconciliation));
 $('reload-schedules').addEventListener('click', () => attempt(drawSchedules));
 start();
