@@ -71,6 +71,16 @@ public sealed class MariaDbKilledDuringDispatchTests(ITestOutputHelper output)
             Assert.All(silos, silo => Assert.True(silo.IsAlive, $"{silo.Name} stopped after the MariaDB outage"));
             Assert.False(api.Process.HasExited, "the admin API stopped during the MariaDB outage");
             Assert.Contains("DEGRADED", health);
+
+            // What an operator checks afterwards: the admin API's reconciliation of the month.
+            using var reader = api.Client(api.ReaderKey);
+            using var report = JsonDocument.Parse(await reader.GetStringAsync($"api/reconciliation/{Month}"));
+            output.WriteLine($"reconciliation: {report.RootElement}");
+            Assert.Equal(bills, report.RootElement.GetProperty("bills").GetInt64());
+            Assert.Empty(report.RootElement.GetProperty("firstMissingBillIds").EnumerateArray());
+            Assert.Equal(0, report.RootElement.GetProperty("statuses").EnumerateArray()
+                .Where(s => s.GetProperty("status").GetString() == "Missing").Sum(s => s.GetProperty("bills").GetInt64()));
+            Assert.Equal(0, report.RootElement.GetProperty("noticesSentMoreThanOnce").GetInt64());
         });
     }
 

@@ -31,6 +31,7 @@ public sealed class EmbeddedOutageDrill : IAsyncDisposable
     private readonly int _dashboardPort = FreePort();
     private Task<int>? _run;
     private Task? _healthPolling;
+    private string[] _storeArguments = [];
 
     public EmbeddedOutageDrill() => _output = TextWriter.Synchronized(_text);
 
@@ -66,6 +67,7 @@ public sealed class EmbeddedOutageDrill : IAsyncDisposable
 
     public void Start(int users, params string[] storeArguments)
     {
+        _storeArguments = storeArguments;
         foreach (var channel in PacedChannels)
         {
             Environment.SetEnvironmentVariable($"BillForU__Channels__{channel}__PermitsPerSecond", PermitsPerSecond);
@@ -141,6 +143,22 @@ public sealed class EmbeddedOutageDrill : IAsyncDisposable
         }
         noticesInOutboxes = ids.Count;
         return ids.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+    }
+
+    /// <summary>
+    /// Runs <c>reconcile</c> for the month on the run's store and asserts what an operator would check: exit 0, nothing
+    /// missing, no notice sent twice.
+    /// </summary>
+    public async Task AssertReconciledAsync()
+    {
+        using var writer = new StringWriter();
+        var exit = await BillForUCommandLine.Create(writer)
+            .Parse(["reconcile", "--month", Month, "--data-dir", DataDirectory, .. _storeArguments])
+            .InvokeAsync();
+        var report = writer.ToString();
+        Assert.True(exit == ExitCodes.Success, $"reconcile exited {exit}:\n{report}");
+        Assert.Contains("Every bill has its notice", report, StringComparison.Ordinal);
+        Assert.Contains("notices sent more than once: 0", report, StringComparison.Ordinal);
     }
 
     /// <summary>Stops the run as Ctrl+C does and returns its exit code.</summary>

@@ -50,6 +50,7 @@ public sealed class MySqlOutageDrillTests(ITestOutputHelper log)
         Assert.Equal("UP", health[^1].Status);
         Assert.DoesNotContain("   at ", drill.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, await drill.StopAsync());
+        await drill.AssertReconciledAsync();
     }
 
     internal static async Task WaitForHealthAsync(EmbeddedOutageDrill drill, string status)

@@ -60,6 +60,7 @@ public sealed class SqliteWriteLockDrillTests(ITestOutputHelper log)
         Assert.Equal("UP", health[^1].Status);
         Assert.DoesNotContain("   at ", drill.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, await drill.StopAsync());
+        await drill.AssertReconciledAsync();
     }
 
     // Every bill gets a delivery row as soon as its notice is taken; SENT rows say how far the (paced) sending got.
