@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using BillForU.Channels.Email;
 using BillForU.Channels.Tests.Support;
 using BillForU.TestSupport;

@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using System.Text.Json;
 using BillForU.Channels.Configuration;
 using BillForU.Channels.Tests.Support;

@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using System.Diagnostics;
 using BillForU.Channels.RateLimiting;
 using BillForU.Channels.Tests.Support;

@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using BillForU.Channels.Tests.Support;
 using BillForU.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;

@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using BillForU.Channels.Configuration;
 using BillForU.Channels.Tests.Support;
 using BillForU.TestSupport;

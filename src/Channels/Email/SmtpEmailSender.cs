@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using BillForU.Channels.Logging;
 using BillForU.Domain.Customers;
 using MailKit.Net.Smtp;

@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using System.Net.Sockets;
 using BillForU.Domain.Security;
 using MailKit;

@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using System.Net;
 using System.Text.Json;
 using BillForU.Channels.Configuration;

@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using BillForU.Domain.Customers;
 using BillForU.Domain.Security;
 using Microsoft.Extensions.Logging;

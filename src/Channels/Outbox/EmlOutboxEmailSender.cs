@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using System.Buffers;
 using BillForU.Channels.Email;
 using BillForU.Channels.Logging;

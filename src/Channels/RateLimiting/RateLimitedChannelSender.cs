@@ -1,3 +1,4 @@
+using BillForU.Domain.Notifications;
 using System.Threading.RateLimiting;
 using BillForU.Channels.Logging;
 using BillForU.Domain.Customers;

@@ -14,7 +14,8 @@ using Microsoft.Extensions.Options;
 namespace BillForU.Grains.Notifications;
 
 /// <summary>
-/// One bill's notice (design §4). State is written before every send but the first of an event read for the first time
+/// One bill's notice: a shell around the <see cref="Notice"/> lifecycle that loads it, applies events and send results,
+/// persists it and performs what it decides. State is written before every send but the first of an event read for the first time
 /// (in cluster mode; the embedded mode's state is process memory, see <see cref="NotificationOptions.WriteStateBeforeSend"/>),
 /// and every send carries the notice's id as its idempotency key, so a crash between send and write can only repeat the
 /// same message.
@@ -44,6 +45,8 @@ public sealed class NotificationGrain(
 
     private NotificationState State => state.State;
 
+    private Notice Notice => State.Notice;
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public Task<AcceptOutcome> AcceptAsync(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known, bool mayBeRedelivered = true) =>
@@ -65,10 +68,8 @@ public sealed class NotificationGrain(
         }
         metrics.EventAccepted(duplicate: false);
         State.Event = billEvent;
-        State.Deliveries = PlanDeliveries(billEvent, recipient, known);
-        var resumeAt = State.Deliveries.FindIndex(d => d.Status == NotificationStatus.Sent || !d.IsFinished);
-        State.Current = resumeAt >= 0 ? resumeAt : State.Deliveries.Count - 1;
-        if (known.Count == 0 && State.Deliveries[State.Current] is { Status: NotificationStatus.Scheduled } scheduled)
+        State.Notice = Plan(billEvent, recipient, known.Select(k => k.ToDelivery()).ToList());
+        if (known.Count == 0 && Notice.Active is { Status: NotificationStatus.Scheduled } scheduled)
         {
             await SaveAsync(scheduled, NotificationStatus.Scheduled, null);
         }
@@ -77,7 +78,7 @@ public sealed class NotificationGrain(
             // The bill is on record from the start, so a restart before its first send still finds it unfinished. Where
             // the event is acknowledged only after the notice's rows are written, the unacknowledged event is that record
             // (a restart gets it again), and a row written now would be replaced by the outcome's moments later.
-            RecordState(State.Deliveries[State.Current], null, null);
+            RecordState(Notice.Active!, null, null);
         }
         // No delivery before this one can have started a send, so there is no earlier attempt to put on record first:
         // should this silo die mid-send, the event comes again marked as a possible repeat (its offset is not
@@ -103,15 +104,15 @@ public sealed class NotificationGrain(
     /// </summary>
     private async Task ResumeFromStateAsync(IReadOnlyList<DeliverySnapshot> known)
     {
-        for (var i = 0; i <= State.Current && i < State.Deliveries.Count; i++)
+        for (var i = 0; i <= Notice.Current && i < Notice.Deliveries.Count; i++)
         {
-            var delivery = State.Deliveries[i];
+            var delivery = Notice.Deliveries[i];
             if (known.FirstOrDefault(k => k.Channel == delivery.Channel) is not { } row || row.Status != delivery.Status || row.Attempts != delivery.Attempts)
             {
                 RecordState(delivery, null, null);
             }
         }
-        if (Active() is not { Status: NotificationStatus.Sent or NotificationStatus.DeadLettered or NotificationStatus.Cancelled })
+        if (!Notice.HasEnded)
         {
             await StepAsync();
         }
@@ -120,13 +121,12 @@ public sealed class NotificationGrain(
     private Task AcknowledgeAsync() => _options.AcknowledgeAfterLogWritten ? log.WhenWrittenAsync() : Task.CompletedTask;
 
     public Task<NotificationView?> GetAsync() => Task.FromResult(State.Event is { } e
-        ? new NotificationView(e.BillId, e.UserId, e.BillingMonth, State.Deliveries.ConvertAll(d => d.ToSnapshot()), State.Current)
+        ? new NotificationView(e.BillId, e.UserId, e.BillingMonth, Notice.Deliveries.ConvertAll(d => d.ToSnapshot()), Notice.Current)
         : null);
 
     public async Task<bool> RetryAsync()
     {
-        if (State.Event is not { } billEvent || State.Deliveries.Any(d => d.Status == NotificationStatus.Sent)
-            || !State.Deliveries.Any(d => d.Status is NotificationStatus.Failed or NotificationStatus.DeadLettered))
+        if (State.Event is not { } billEvent || !Notice.CanReplay)
         {
             return false;
         }
@@ -137,36 +137,31 @@ public sealed class NotificationGrain(
         _recipient = found.TryGetValue(billEvent.UserId, out var recipient)
             ? recipient.ToSnapshot(windows)
             : new RecipientSnapshot(billEvent.UserId, null, null, [], windows);
-        var replanned = PlanDeliveries(billEvent, _recipient, [], schedule: false);
-        if (State.NoUsableChannel)
+        if (!Notice.Replay(Plan(billEvent, _recipient, [], schedule: false)))
         {
             return false;
         }
-        State.Deliveries = replanned;
-        State.Current = 0;
         await StepAsync();
         return true;
     }
 
     public async Task<bool> RescheduleAsync(DateTime atUtc)
     {
-        if (Active() is not { Status: NotificationStatus.Scheduled or NotificationStatus.Cancelled or NotificationStatus.Pending or NotificationStatus.Deferred } delivery)
+        if (Notice.Reschedule(atUtc) is not { } delivery)
         {
             return false;
         }
-        (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.Scheduled, DateTime.SpecifyKind(atUtc, DateTimeKind.Utc));
         await SaveAsync(delivery, NotificationStatus.Scheduled, null);
-        await WakeAtAsync(delivery.NextAttemptAt.Value);
+        await WakeAtAsync(delivery.NextAttemptAt!.Value);
         return true;
     }
 
     public async Task<bool> CancelAsync()
     {
-        if (Active() is not { Status: NotificationStatus.Scheduled } delivery)
+        if (Notice.Cancel() is not { } delivery)
         {
             return false;
         }
-        (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.Cancelled, null);
         await SaveAsync(delivery, NotificationStatus.Cancelled, null);
         await StopWakingAsync();
         return true;
@@ -203,87 +198,51 @@ public sealed class NotificationGrain(
         }
     }
 
-    private ChannelDelivery? Active() => State.Current < State.Deliveries.Count ? State.Deliveries[State.Current] : null;
-
-    private List<ChannelDelivery> PlanDeliveries(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<DeliverySnapshot> known, bool schedule = true)
+    private Notice Plan(BillEvent billEvent, RecipientSnapshot recipient, IReadOnlyList<NoticeDelivery> known, bool schedule = true)
     {
         var preferences = recipient.Preferences
             .Select(p => new NotificationPreference(recipient.UserId, p.Channel, p.Enabled, p.Priority,
                 p.QuietStart is { } s && p.QuietEnd is { } e ? new TimeWindow(s, e) : null, p.SendDay, p.SendTime))
             .ToList();
-        var plan = ChannelPlan.For(preferences);
-        State.NoUsableChannel = plan.Channels.Count == 0;
-        if (State.NoUsableChannel)
-        {
-            return [new ChannelDelivery { Channel = Channel.Email, Status = NotificationStatus.Failed, LastError = "The user has disabled every channel." }];
-        }
-        var deliveries = new List<ChannelDelivery>(plan.Channels.Count);
-        foreach (var channel in plan.Channels)
-        {
-            var preference = preferences.FirstOrDefault(p => p.Channel == channel);
-            var system = recipient.SystemQuietWindows.TryGetValue(channel, out var w) ? new MessagePolicy(channel, true, new TimeWindow(w.Start, w.End)) : null;
-            var window = QuietHoursPolicy.EffectiveWindow(preference?.QuietWindow, system);
-            var delivery = new ChannelDelivery { Channel = channel, QuietStart = window?.Start, QuietEnd = window?.End };
-            if (known.FirstOrDefault(k => k.Channel == channel) is { } row)
-            {
-                (delivery.Status, delivery.Attempts, delivery.LastError, delivery.NextAttemptAt, delivery.SentAt, delivery.ProviderMessageId) =
-                    (row.Status, row.Attempts, row.LastError, row.NextAttemptAt, row.SentAt, row.ProviderMessageId);
-            }
-            else if (schedule && deliveries.Count == 0 && preference is not null
-                && SendSchedule.PreferredInstant(BillingMonth.Parse(billEvent.BillingMonth), preference.SendDay, preference.SendTime, time.GetUtcNow(), _options.Zone) is { } at)
-            {
-                (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.Scheduled, at.UtcDateTime);
-            }
-            deliveries.Add(delivery);
-        }
-        return deliveries;
+        var systemWindows = recipient.SystemQuietWindows.ToDictionary(w => w.Key, w => new TimeWindow(w.Value.Start, w.Value.End));
+        return Notice.Plan(preferences, systemWindows, known, BillingMonth.Parse(billEvent.BillingMonth), time.GetUtcNow(), _options.Zone, schedule);
     }
 
     /// <summary>Advances the notice as far as it can go now, then arranges the next wake-up, if any.</summary>
     private async Task StepAsync()
     {
         _stepped = true;
-        while (Active() is { } delivery)
+        while (true)
         {
-            switch (delivery.Status)
+            switch (Notice.Next(time.GetUtcNow(), _options.Zone))
             {
-                case NotificationStatus.Sent or NotificationStatus.Cancelled or NotificationStatus.DeadLettered:
-                    await StopWakingAsync();
-                    return;
-                case NotificationStatus.Failed:
-                    if (State.Current + 1 < State.Deliveries.Count)
+                case NoticeStep.Send send:
+                    await SendAsync(send.Delivery);
+                    continue;
+                case NoticeStep.FellBack:
+                    metrics.FellBack();
+                    continue;
+                case NoticeStep.Wait wait:
+                    if (wait.Deferred is { } deferred)
                     {
-                        State.Current++;
-                        metrics.FellBack();
-                        continue;
+                        await SaveAsync(deferred, NotificationStatus.Deferred, null);
                     }
-                    delivery.Status = NotificationStatus.DeadLettered;
-                    await SaveAsync(delivery, NotificationStatus.DeadLettered, delivery.LastError);
+                    await WakeAtAsync(wait.DueUtc);
+                    return;
+                case NoticeStep.DeadLettered dead:
+                    await SaveAsync(dead.Delivery, NotificationStatus.DeadLettered, dead.Delivery.LastError);
                     logger.DeadLettered(State.Event!.BillId);
                     await StopWakingAsync();
                     return;
-                case NotificationStatus.Scheduled or NotificationStatus.Deferred or NotificationStatus.RetryWait
-                    when delivery.NextAttemptAt is { } due && due > Now:
-                    await WakeAtAsync(due);
+                default:
+                    await StopWakingAsync();
                     return;
             }
-
-            if (QuietHoursPolicy.DeferUntil(time.GetUtcNow(), delivery.QuietWindow, _options.Zone) is { } quietEnd)
-            {
-                (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.Deferred, quietEnd.UtcDateTime);
-                await SaveAsync(delivery, NotificationStatus.Deferred, null);
-                await WakeAtAsync(quietEnd.UtcDateTime);
-                return;
-            }
-            await SendAsync(delivery);
         }
-        await StopWakingAsync();
     }
 
-    private async Task SendAsync(ChannelDelivery delivery)
+    private async Task SendAsync(NoticeDelivery delivery)
     {
-        delivery.Status = NotificationStatus.Sending;
-        delivery.Attempts++;
         if (_options.WriteStateBeforeSend && !_firstSendUnwritten)
         {
             await state.WriteStateAsync();
@@ -300,49 +259,24 @@ public sealed class NotificationGrain(
         {
             metrics.SendEnded();
         }
-        if (result.Outcome == SendOutcome.Throttled)
+        switch (Notice.AfterSend(result, Now, _options.Retries, Random.Shared.NextDouble()))
         {
-            await ComeBackAfterQueueAsync(delivery, result.RetryAfter ?? TimeSpan.FromSeconds(1));
-            return;
-        }
-        delivery.LastError = result.Error;
-        if (result.Outcome == SendOutcome.Sent)
-        {
-            (delivery.Status, delivery.SentAt, delivery.ProviderMessageId, delivery.NextAttemptAt) = (NotificationStatus.Sent, Now, result.ProviderMessageId, null);
-            await SaveAsync(delivery, NotificationStatus.Sent, null);
-            return;
-        }
-        logger.AttemptFailed(State.Event!.BillId, delivery.Channel, delivery.Attempts, result.Error);
-        var delay = result.Outcome == SendOutcome.RetryLater
-            ? _options.Retries.NextDelay(delivery.Attempts, result.RetryAfter, Random.Shared.NextDouble())
-            : null;
-        if (delay is { } wait)
-        {
-            (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.RetryWait, Now + wait);
-            await SaveAsync(delivery, NotificationStatus.RetryWait, result.Error);
-        }
-        else
-        {
-            (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.Failed, null);
-            await SaveAsync(delivery, NotificationStatus.Failed, result.Error);
+            case null:
+                await state.WriteStateAsync();
+                metrics.Throttled(delivery.Channel);
+                RecordState(delivery, null, null);
+                break;
+            case NotificationStatus.Sent:
+                await SaveAsync(delivery, NotificationStatus.Sent, null);
+                break;
+            case { } failure:
+                logger.AttemptFailed(State.Event!.BillId, delivery.Channel, delivery.Attempts, result.Error);
+                await SaveAsync(delivery, failure, result.Error);
+                break;
         }
     }
 
-    /// <summary>
-    /// The send never left the channel's rate-limit queue: it is no attempt, so it is taken back, and the notice
-    /// waits about as long as the queue ahead of it (spread, so a large backlog does not return all at once).
-    /// </summary>
-    private async Task ComeBackAfterQueueAsync(ChannelDelivery delivery, TimeSpan queueTime)
-    {
-        delivery.Attempts--;
-        var wait = queueTime * (1 + (0.5 * Random.Shared.NextDouble()));
-        (delivery.Status, delivery.NextAttemptAt) = (NotificationStatus.RetryWait, Now + wait);
-        await state.WriteStateAsync();
-        metrics.Throttled(delivery.Channel);
-        RecordState(delivery, null, null);
-    }
-
-    private async Task<SendResult> SendOnceAsync(ChannelDelivery delivery)
+    private async Task<SendResult> SendOnceAsync(NoticeDelivery delivery)
     {
         var billEvent = State.Event!;
         var sender = senders.FirstOrDefault(s => s.Channel == delivery.Channel);
@@ -401,14 +335,14 @@ public sealed class NotificationGrain(
             : cipher.Decrypt(_recipient.PhoneCipher ?? throw new CryptographicException("No phone number."), ContactColumns.Phone);
     }
 
-    private async Task SaveAsync(ChannelDelivery delivery, NotificationStatus outcome, string? error)
+    private async Task SaveAsync(NoticeDelivery delivery, NotificationStatus outcome, string? error)
     {
         await state.WriteStateAsync();
         metrics.Outcome(delivery.Channel, outcome);
         RecordState(delivery, outcome, error);
     }
 
-    private void RecordState(ChannelDelivery delivery, NotificationStatus? outcome, string? error)
+    private void RecordState(NoticeDelivery delivery, NotificationStatus? outcome, string? error)
     {
         var billEvent = State.Event!;
         var now = Now;

@@ -214,11 +214,11 @@ public sealed class NotificationGrainTests : IAsyncLifetime
 
         Assert.False(storedDuringFirst.RecordExists);
         Assert.True(storedDuringRepeat.RecordExists);
-        var sending = storedDuringRepeat.State!.Deliveries[0];
+        var sending = storedDuringRepeat.State!.Notice.Deliveries[0];
         Assert.Equal((NotificationStatus.Sending, 1), (sending.Status, sending.Attempts));
         foreach (var userId in new[] { 3L, 4L })
         {
-            var stored = (await StoredAsync(userId)).State!.Deliveries[0];
+            var stored = (await StoredAsync(userId)).State!.Notice.Deliveries[0];
             Assert.Equal((NotificationStatus.Sent, 1), (stored.Status, stored.Attempts));
             Assert.Equal(1, SmsDelivered(userId));
         }

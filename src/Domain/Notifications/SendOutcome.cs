@@ -1,4 +1,4 @@
-namespace BillForU.Channels;
+namespace BillForU.Domain.Notifications;
 
 public enum SendOutcome
 {

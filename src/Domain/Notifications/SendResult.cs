@@ -1,4 +1,4 @@
-namespace BillForU.Channels;
+namespace BillForU.Domain.Notifications;
 
 /// <param name="RetryAfter">The provider's own wait (HTTP Retry-After), when it gave one.</param>
 public sealed record SendResult(SendOutcome Outcome, string? ProviderMessageId, string? Error, TimeSpan? RetryAfter)
