@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
-using BillForU.Channels;
 using BillForU.Domain.Billing;
 using BillForU.Domain.Customers;
 using BillForU.Domain.Notifications;
-using BillForU.Domain.Security;
 using BillForU.Grains.Interfaces;
 using BillForU.Grains.Interfaces.Billing;
 using BillForU.Grains.Interfaces.Notifications;
@@ -24,11 +21,9 @@ namespace BillForU.Grains.Notifications;
 /// </summary>
 public sealed class NotificationGrain(
     [PersistentState("notification", Constants.GrainStorage)] IPersistentState<NotificationState> state,
-    IEnumerable<IChannelSender> senders,
+    NoticeSender sender,
     IRecipientDirectory directory,
-    ContactCipher cipher,
     DeliveryLogWriter log,
-    SendDeadlines deadlines,
     NotificationMetrics metrics,
     IOptions<NotificationOptions> options,
     TimeProvider time,
@@ -253,7 +248,11 @@ public sealed class NotificationGrain(
         SendResult result;
         try
         {
-            result = await SendOnceAsync(delivery);
+            if (delivery.Channel != Channel.Push)
+            {
+                _recipient ??= await ContactsAsync(State.Event!.UserId);
+            }
+            result = await sender.SendAsync(State.Event!, delivery, _recipient);
         }
         finally
         {
@@ -276,63 +275,13 @@ public sealed class NotificationGrain(
         }
     }
 
-    private async Task<SendResult> SendOnceAsync(NoticeDelivery delivery)
+    /// <summary>The user's contacts for an activation that did not get them with the event (woken by a reminder).</summary>
+    private async Task<RecipientSnapshot?> ContactsAsync(long userId)
     {
-        var billEvent = State.Event!;
-        var sender = senders.FirstOrDefault(s => s.Channel == delivery.Channel);
-        if (sender is null)
-        {
-            return SendResult.Failed($"No {delivery.Channel} sender is configured.");
-        }
-        string address;
-        try
-        {
-            address = await AddressAsync(delivery.Channel, billEvent);
-        }
-        catch (CryptographicException e)
-        {
-            logger.ContactUnreadable(billEvent.BillId, billEvent.UserId, delivery.Channel, e.Message);
-            return SendResult.Failed($"The {delivery.Channel} contact cannot be decrypted: {e.Message}");
-        }
-        var lines = billEvent.Lines;
-        var notice = new BillNotice(
-            NotificationIds.For(billEvent.BillId, delivery.Channel), billEvent.BillId, billEvent.UserId, billEvent.BillingMonth,
-            billEvent.TotalAmount, billEvent.IssuedAt, billEvent.DueDate,
-            new BillTotals(lines.BaseFee, lines.AddonFee, lines.DeviceFee, lines.MicroPayment, lines.Discount, lines.Vat));
-        var deadline = deadlines.Next();
-        try
-        {
-            var result = await sender.SendAsync(notice, address, deadline);
-            if (result.Outcome == SendOutcome.Sent && logger.IsEnabled(LogLevel.Debug))
-            {
-                logger.Sent(billEvent.BillId, delivery.Channel, ContactMasking.MaskFor(delivery.Channel, address), delivery.Attempts);
-            }
-            return result;
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            return SendResult.Retry($"The {delivery.Channel} provider did not answer within {_options.SendTimeout.TotalSeconds:F0} s.");
-        }
-    }
-
-    private async Task<string> AddressAsync(Channel channel, BillEvent billEvent)
-    {
-        if (channel == Channel.Push)
-        {
-            return billEvent.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        if (_recipient is null)
-        {
-            var found = await directory.GetRecipientsAsync([billEvent.UserId], CancellationToken.None);
-            if (!found.TryGetValue(billEvent.UserId, out var recipient))
-            {
-                throw new CryptographicException($"User {billEvent.UserId} no longer exists.");
-            }
-            _recipient = new RecipientSnapshot(recipient.UserId, recipient.EmailCipher, recipient.PhoneCipher, [], new Dictionary<Channel, QuietWindowSnapshot>());
-        }
-        return channel == Channel.Email
-            ? cipher.Decrypt(_recipient.EmailCipher ?? throw new CryptographicException("No email address."), ContactColumns.Email)
-            : cipher.Decrypt(_recipient.PhoneCipher ?? throw new CryptographicException("No phone number."), ContactColumns.Phone);
+        var found = await directory.GetRecipientsAsync([userId], CancellationToken.None);
+        return found.TryGetValue(userId, out var recipient)
+            ? new RecipientSnapshot(recipient.UserId, recipient.EmailCipher, recipient.PhoneCipher, [], new Dictionary<Channel, QuietWindowSnapshot>())
+            : null;
     }
 
     private async Task SaveAsync(NoticeDelivery delivery, NotificationStatus outcome, string? error)

@@ -12,6 +12,7 @@ public static class NotificationServiceCollectionExtensions
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddSingleton<NotificationMetrics>();
         services.AddSingleton<SendDeadlines>();
+        services.AddSingleton<NoticeSender>();
         services.AddSingleton<DeliveryLogWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryLogWriter>());
         services.AddSingleton<NoticeHandOver>();
